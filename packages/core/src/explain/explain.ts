@@ -1,0 +1,137 @@
+// The pipeline, top to bottom: admit (defaults + instancetypes) → select → convert → overhead →
+// launcher resources. One ExplainItem per VM-like object: the `explain -o json` contract.
+
+import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
+import { admit } from '../defaults/admit.js';
+import { convertVmi } from '../convert/convert.js';
+import { computeOverhead, type OverheadTerm } from '../overhead/memory-overhead.js';
+import type { ManifestObject } from '../parse/read-objects.js';
+import { isVmLike, type VmLikeKind } from '../parse/vm-like.js';
+import type { ClusterProfile } from '../profile/cluster-profile.js';
+import { computeLauncherResources, type LauncherResources } from '../resources/launcher-resources.js';
+import type { DomainType, HypervisorId } from '../select/hypervisors.js';
+import { selectHypervisor, type NodeOutcome, type Selection, type Semantics } from '../select/select-hypervisor.js';
+import { positionOfField, positionOfObject, type SourcePosition } from './resolve-position.js';
+
+export const PLACEHOLDER_VMI_UID = '00000000-0000-0000-0000-000000000000';
+
+export interface ExplainOptions {
+  /** UID for VMIs whose metadata.uid is unknown (default: the all-zero placeholder). */
+  vmiUid?: string;
+  /** XML indentation ("  " default, "\t" as production). */
+  indent?: string;
+}
+
+export interface DecisionStep {
+  rule: string;
+  outcome: string;
+  reason: string;
+  source?: SourcePosition;
+  label?: string;
+}
+
+export interface ExplainItem {
+  source: SourcePosition;
+  kind: VmLikeKind;
+  namespace: string;
+  name: string;
+  kubevirtVersion: string;
+  semantics: Semantics;
+  hypervisor: HypervisorId | null;
+  domainType: DomainType | null;
+  error: string | null;
+  decision: { semantics: Semantics; summary: string; steps: DecisionStep[] };
+  nodes: NodeOutcome[];
+  vmi: VirtualMachineInstance | null;
+  domainXml: string | null;
+  overheadBytes: number | null;
+  controllerOverheadBytes: number | null;
+  overheadTerms: (Omit<OverheadTerm, 'at'> & { source?: SourcePosition })[];
+  launcherResources: LauncherResources | null;
+  notes: string[];
+}
+
+/** Internal result: the JSON item plus values other reports (lint, hover) reuse. */
+export interface Explained {
+  item: ExplainItem;
+  object: ManifestObject;
+  selection: Selection | null;
+}
+
+export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts: ExplainOptions = {}): Explained {
+  if (!isVmLike(obj.kind)) throw new Error(`IMPOSSIBLE: explainObject called with ${obj.kind}`);
+  const kind = obj.kind;
+  const admission = admit(obj, profile, { vmiUid: opts.vmiUid ?? PLACEHOLDER_VMI_UID });
+  const notes = [...admission.notes];
+  const base = {
+    source: positionOfObject(obj),
+    kind,
+    namespace: obj.namespace ?? admission.vmi?.metadata.namespace ?? 'default',
+    name: obj.name,
+    kubevirtVersion: profile.version,
+  };
+  if (!admission.vmi || admission.error) {
+    const semantics: Semantics = 'kubevirt';
+    return {
+      object: obj,
+      selection: null,
+      item: {
+        ...base,
+        semantics,
+        hypervisor: null,
+        domainType: null,
+        error: admission.error ?? 'admission produced no VMI',
+        decision: { semantics, summary: `rejected at admission: ${admission.error}`, steps: [] },
+        nodes: [],
+        vmi: admission.vmi,
+        domainXml: null,
+        overheadBytes: null,
+        controllerOverheadBytes: null,
+        overheadTerms: [],
+        launcherResources: null,
+        notes,
+      },
+    };
+  }
+  const vmi = admission.vmi;
+  const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
+  const converted = selection.error ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
+  if (converted) notes.push(...converted.notes);
+  const overhead = computeOverhead(vmi, profile, selection);
+  const resources = overhead ? computeLauncherResources(vmi, profile, selection, overhead) : null;
+  const error = selection.error ?? converted?.error ?? null;
+  return {
+    object: obj,
+    selection,
+    item: {
+      ...base,
+      semantics: selection.semantics,
+      hypervisor: error ? null : selection.hypervisor,
+      domainType: error ? null : selection.domainType,
+      error,
+      decision: {
+        semantics: selection.semantics,
+        summary: selection.summary,
+        steps: selection.trace.map((s) => {
+          const source = s.at ? positionOfField(s.at) : undefined;
+          return { rule: s.rule, outcome: s.outcome, reason: s.reason, ...(source ? { source } : s.at?.label ? { label: s.at.label } : {}) };
+        }),
+      },
+      nodes: selection.nodes,
+      vmi,
+      domainXml: error ? null : (converted?.domainXml ?? null),
+      overheadBytes: overhead?.totalBytes ?? null,
+      controllerOverheadBytes: overhead?.controllerTotalBytes ?? null,
+      overheadTerms: (overhead?.terms ?? []).map(({ at, ...t }) => {
+        const source = at ? positionOfField(at) : undefined;
+        return source ? { ...t, source } : t;
+      }),
+      launcherResources: resources,
+      notes,
+    },
+  };
+}
+
+export function explainAll(objects: readonly ManifestObject[], profile: ClusterProfile, opts: ExplainOptions = {}): Explained[] {
+  return objects.filter((o) => isVmLike(o.kind)).map((o) => explainObject(o, profile, opts));
+}

@@ -1,0 +1,182 @@
+// Reads one YAML file into documents. Values come from js-yaml (fast); positions are lazy.
+// Documents with anchors, directives or document-end markers take the slower `yaml` path,
+// which bounds alias expansion.
+
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { parseAllDocuments, parseDocument, type Document } from 'yaml';
+import type { Finding } from '../findings.js';
+import { LineIndex } from './line-index.js';
+import { PARSE_LIMITS } from './limits.js';
+import { indexYamlDocument, indexYamlText, type PositionIndex } from './position-index.js';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  lines: LineIndex;
+}
+
+export interface ParsedDocument {
+  file: SourceFile;
+  /** 0-based index of the document in its file. */
+  index: number;
+  /** Offsets of the document's text in the file. */
+  start: number;
+  end: number;
+  value: unknown;
+  positions(): PositionIndex;
+}
+
+export interface ParseResult {
+  file: SourceFile;
+  docs: ParsedDocument[];
+  findings: Finding[];
+}
+
+const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
+const SLOW_MARKERS = /^(?:%|\.\.\.(?:[ \t\r]|$))/m;
+const ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/;
+
+export function createSourceFile(path: string, text: string): SourceFile {
+  return { path, text, lines: new LineIndex(text) };
+}
+
+export function parseSource(path: string, rawText: string): ParseResult {
+  const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText; // keep offsets
+  const file = createSourceFile(path, text);
+  const findings: Finding[] = [];
+  const docs: ParsedDocument[] = [];
+  if (text.includes('\u0000')) {
+    findings.push(error(file, 0, 1, 'BINARY_INPUT', 'binary data (NUL byte) is not YAML'));
+    return { file, docs, findings };
+  }
+  if (SLOW_MARKERS.test(text)) {
+    parseWholeWithYaml(file, docs, findings);
+    return { file, docs, findings };
+  }
+  const bounds = documentBounds(text);
+  if (bounds.length > PARSE_LIMITS.maxDocuments) {
+    findings.push(error(file, 0, 1, 'YAML_LIMIT', `more than ${PARSE_LIMITS.maxDocuments} documents in one file`));
+    return { file, docs, findings };
+  }
+  for (let i = 0; i < bounds.length; i++) {
+    const start = bounds[i]!;
+    const end = i + 1 < bounds.length ? bounds[i + 1]! : text.length;
+    const chunk = text.slice(start, end);
+    const value = ANCHOR.test(chunk) ? loadWithAliasLimit(file, chunk, start, findings) : loadFast(file, chunk, start, findings);
+    if (value === FAILED || value === undefined || value === null) continue;
+    if (!withinDepth(value)) {
+      findings.push(error(file, start, end, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
+      continue;
+    }
+    docs.push(makeDoc(file, docs.length, start, end, value, () => indexYamlText(chunk, start)));
+  }
+  return { file, docs, findings };
+}
+
+function documentBounds(text: string): number[] {
+  const bounds = [0];
+  DOC_START.lastIndex = 0;
+  for (let m = DOC_START.exec(text); m; m = DOC_START.exec(text)) {
+    if (m.index === 0) continue;
+    bounds.push(m.index);
+  }
+  return bounds;
+}
+
+const FAILED = Symbol('failed');
+
+function loadFast(file: SourceFile, chunk: string, base: number, findings: Finding[]): unknown {
+  try {
+    return load(chunk, { schema: CORE_SCHEMA, filename: file.path });
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      const pos = base + (e.mark?.position ?? 0);
+      findings.push(error(file, pos, pos + 1, 'YAML_SYNTAX', e.reason || 'invalid YAML'));
+    } else if (e instanceof RangeError) {
+      findings.push(error(file, base, base + chunk.length, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
+    } else {
+      throw e;
+    }
+    return FAILED;
+  }
+}
+
+function loadWithAliasLimit(file: SourceFile, chunk: string, base: number, findings: Finding[]): unknown {
+  const doc = parseDocument(chunk, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+  return yamlDocValue(file, doc, base, findings);
+}
+
+function yamlDocValue(file: SourceFile, doc: Document, base: number, findings: Finding[]): unknown {
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    findings.push(error(file, base + e.pos[0], base + Math.max(e.pos[1], e.pos[0] + 1), 'YAML_SYNTAX', firstLine(e.message)));
+    return FAILED;
+  }
+  try {
+    return doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
+  } catch (e) {
+    const r = doc.range ?? [0, 0, 0];
+    const msg = e instanceof Error && /alias/i.test(e.message)
+      ? `YAML aliases expand more than ${PARSE_LIMITS.maxAliasCount} times (alias bomb refused)`
+      : `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`;
+    findings.push(error(file, base + r[0], base + r[1], 'YAML_LIMIT', msg));
+    return FAILED;
+  }
+}
+
+function parseWholeWithYaml(file: SourceFile, docs: ParsedDocument[], findings: Finding[]): void {
+  const all = parseAllDocuments(file.text, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const list = Array.isArray(all) ? all : [];
+  if (!Array.isArray(all)) {
+    // An EmptyStream: nothing but comments/directives.
+    return;
+  }
+  for (const doc of list) {
+    const [start, , end] = doc.range;
+    const value = yamlDocValue(file, doc, 0, findings);
+    if (value === FAILED || value === undefined || value === null) continue;
+    if (!withinDepth(value)) {
+      findings.push(error(file, start, end, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
+      continue;
+    }
+    docs.push(makeDoc(file, docs.length, start, end, value, () => indexYamlDocument(doc, 0)));
+  }
+}
+
+function makeDoc(file: SourceFile, index: number, start: number, end: number, value: unknown, build: () => PositionIndex): ParsedDocument {
+  let cached: PositionIndex | undefined;
+  return {
+    file,
+    index,
+    start,
+    end,
+    value,
+    positions: () => (cached ??= build()),
+  };
+}
+
+/** Iterative depth check, so hostile nesting cannot overflow the stack here or in later stages. */
+function withinDepth(root: unknown): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > PARSE_LIMITS.maxDepth) return false;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+    }
+  }
+  return true;
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return (i === -1 ? s : s.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function error(file: SourceFile, start: number, end: number, code: Finding['code'], message: string): Finding {
+  return { code, severity: 'error', message, range: { file: file.path, start, end } };
+}

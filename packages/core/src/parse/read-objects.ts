@@ -1,0 +1,104 @@
+// From parsed documents to Kubernetes objects: unwraps v1/List, classifies kinds, keeps a
+// back-reference (document + path) so any field can be located later.
+
+import type { Finding } from '../findings.js';
+import { classify, type KnownKind } from './kinds.js';
+import type { ParsedDocument } from './parse-source.js';
+import type { NodeSpan, PathSegment } from './position-index.js';
+
+export interface SourceRef {
+  doc: ParsedDocument;
+  /** Path of the object inside its document ([] or ['items', i]). */
+  path: PathSegment[];
+}
+
+export interface ManifestObject {
+  kind: KnownKind;
+  apiVersion: string;
+  name: string;
+  namespace: string | undefined;
+  /** The object as parsed (never mutated by later stages). */
+  value: Record<string, unknown>;
+  source: SourceRef;
+}
+
+export interface ReadResult {
+  objects: ManifestObject[];
+  findings: Finding[];
+}
+
+export function readObjects(docs: readonly ParsedDocument[]): ReadResult {
+  const objects: ManifestObject[] = [];
+  const findings: Finding[] = [];
+  for (const doc of docs) visitObject(doc.value, { doc, path: [] }, objects, findings, 0);
+  return { objects, findings };
+}
+
+function visitObject(value: unknown, ref: SourceRef, out: ManifestObject[], findings: Finding[], depth: number): void {
+  if (!isRecord(value)) {
+    findings.push(finding(ref, [], 'NOT_AN_OBJECT', `expected a Kubernetes object, found ${describe(value)}`));
+    return;
+  }
+  const { apiVersion, kind } = value;
+  if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
+    const missing = typeof kind !== 'string' ? 'kind' : 'apiVersion';
+    if (value[missing] !== undefined) findings.push(finding(ref, [missing], 'WRONG_TYPE', `${missing} must be a string, found ${describe(value[missing])}`));
+    else findings.push(finding(ref, [], 'MISSING_KIND', `object has no ${missing}`));
+    return;
+  }
+  const c = classify(apiVersion, kind);
+  if (c.status === 'skip') return;
+  if (c.status === 'unknown-kind') {
+    findings.push(finding(ref, ['kind'], 'UNKNOWN_KIND', c.message));
+    return;
+  }
+  if (c.status === 'unknown-version') {
+    findings.push(finding(ref, ['apiVersion'], 'UNKNOWN_API_VERSION', c.message));
+    return;
+  }
+  if (c.kind === 'List') {
+    const items = value.items;
+    if (items === undefined || items === null) return;
+    if (!Array.isArray(items)) {
+      findings.push(finding(ref, ['items'], 'WRONG_TYPE', `List items must be a sequence, found ${describe(items)}`));
+      return;
+    }
+    if (depth > 4) return;
+    items.forEach((item, i) => visitObject(item, { doc: ref.doc, path: [...ref.path, 'items', i] }, out, findings, depth + 1));
+    return;
+  }
+  const meta = value.metadata;
+  if (meta !== undefined && !isRecord(meta)) {
+    findings.push(finding(ref, ['metadata'], 'WRONG_TYPE', `metadata must be a mapping, found ${describe(meta)}`));
+    return;
+  }
+  const name = meta && typeof meta.name === 'string' ? meta.name : meta && typeof meta.generateName === 'string' ? meta.generateName : '';
+  const namespace = meta && typeof meta.namespace === 'string' ? meta.namespace : undefined;
+  out.push({ kind: c.kind, apiVersion, name, namespace, value, source: ref });
+}
+
+/** Source span of a field of an object (or its nearest existing ancestor). */
+export function locate(obj: { source: SourceRef }, path: readonly PathSegment[] = []): NodeSpan | undefined {
+  const index = obj.source.doc.positions();
+  return index.nearest([...obj.source.path, ...path]);
+}
+
+/** A finding pointing at a field of an object; the position is resolved lazily by `locate`. */
+export function finding(ref: SourceRef, path: PathSegment[], code: string, message: string, severity: Finding['severity'] = 'error'): Finding {
+  const span = ref.doc.positions().nearest([...ref.path, ...path]);
+  const start = span ? (span.keyStart ?? span.start) : ref.doc.start;
+  const end = span ? (span.keyEnd ?? span.end) : ref.doc.end;
+  return { code, severity, message, path, range: { file: ref.doc.file.path, start, end } };
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a sequence';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  return `${typeof v} ${String(v)}`;
+}

@@ -1,0 +1,19 @@
+// One formatter per output format; an unknown -o lists these names.
+import type { ExplainItem } from '@l1vh/core';
+import { formatExplainJson } from './explain-json.js';
+import { formatExplainText } from './explain-text.js';
+import { formatExplainYaml } from './explain-yaml.js';
+
+export interface ExplainReport {
+  items: ExplainItem[];
+  profile: string;
+  showXml: boolean;
+}
+
+export const EXPLAIN_FORMATS = {
+  text: formatExplainText,
+  json: formatExplainJson,
+  yaml: formatExplainYaml,
+} as const satisfies Record<string, (r: ExplainReport) => string>;
+
+export type ExplainFormat = keyof typeof EXPLAIN_FORMATS;

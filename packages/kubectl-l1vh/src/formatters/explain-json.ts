@@ -1,0 +1,6 @@
+// The machine-readable contract: {"items":[…]}, one item per VM-like object (docs/explain-json.md).
+import type { ExplainReport } from './explain-index.js';
+
+export function formatExplainJson(r: ExplainReport): string {
+  return JSON.stringify({ items: r.items }, null, 2) + '\n';
+}

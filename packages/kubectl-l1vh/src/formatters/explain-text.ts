@@ -1,0 +1,46 @@
+// Human output of explain: hypervisor and why, per node, overhead terms, resources, notes.
+import { HYPERVISOR_LABELS, VERSION_TRAITS, type ExplainItem } from '@l1vh/core';
+import type { ExplainReport } from './explain-index.js';
+
+const SEMANTICS_LABEL = {
+  kubevirt: 'KubeVirt as shipped (ConfigurableHypervisor)',
+  'hypervl1vh-proposal': 'HyperVL1VH proposal (transparent MSHV with KVM fallback)',
+} as const;
+
+export function formatExplainText(r: ExplainReport): string {
+  if (r.items.length === 0) return 'no VirtualMachine-like objects found\n';
+  return r.items.map((item) => formatItem(item, r.showXml)).join('\n');
+}
+
+function formatItem(it: ExplainItem, showXml: boolean): string {
+  const lines: string[] = [];
+  lines.push(`${it.kind} ${it.namespace}/${it.name}  (${it.source.file}:${it.source.line})`);
+  const hv = it.hypervisor ? `${HYPERVISOR_LABELS[it.hypervisor]}  (libvirt domain type "${it.domainType}")` : `none: ${it.error}`;
+  lines.push(`  hypervisor:  ${hv}`);
+  lines.push(`  model:       ${SEMANTICS_LABEL[it.semantics]}, ${VERSION_TRAITS[it.kubevirtVersion as keyof typeof VERSION_TRAITS]?.label ?? it.kubevirtVersion}`);
+  if (it.decision.summary) lines.push(`  summary:     ${it.decision.summary}`);
+  if (it.decision.steps.length > 0) {
+    lines.push('  why:');
+    it.decision.steps.forEach((s, i) => {
+      const where = s.source ? `  [${s.source.file}:${s.source.line}:${s.source.col}]` : s.label ? `  [${s.label}]` : '';
+      lines.push(`    ${String(i + 1).padStart(2)}. ${s.rule}: ${s.reason}${where}`);
+    });
+  }
+  if (it.overheadBytes !== null) {
+    lines.push(`  memory overhead: ${formatMi(it.overheadBytes)} (${it.overheadBytes} bytes)${it.controllerOverheadBytes !== null && it.controllerOverheadBytes !== it.overheadBytes ? `, virt-controller adds network bindings: ${it.controllerOverheadBytes}` : ''}`);
+    for (const t of it.overheadTerms) lines.push(`    ${formatMi(t.bytes).padStart(10)}  ${t.label}  (${t.cause})`);
+  }
+  if (it.launcherResources) {
+    const fmt = (r: Record<string, string>): string => Object.entries(r).map(([k, v]) => `${k}=${v}`).join(', ') || '-';
+    lines.push(`  launcher requests: ${fmt(it.launcherResources.requests)}`);
+    lines.push(`  launcher limits:   ${fmt(it.launcherResources.limits)}`);
+  }
+  for (const n of it.notes) lines.push(`  note: ${n}`);
+  if (showXml && it.domainXml) lines.push('', it.domainXml);
+  return lines.join('\n') + '\n';
+}
+
+function formatMi(bytes: number): string {
+  const mi = bytes / (1024 * 1024);
+  return Number.isInteger(mi) ? `${mi}Mi` : `${mi.toFixed(1)}Mi`;
+}
