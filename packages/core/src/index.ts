@@ -20,3 +20,4 @@ export { explainAll, explainObject, PLACEHOLDER_VMI_UID, type ExplainItem, type 
 export { positionOfField, positionOfObject, type SourcePosition } from './explain/resolve-position.js';
 export type * from './api/kubevirt-types.js';
 export type * from './api/k8s-types.js';
+export { lintSources, type LintConfig, type LintOptions, type LintResult } from './lint/lint.js';
