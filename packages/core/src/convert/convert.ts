@@ -1,9 +1,15 @@
 // VMI → libvirt domain XML, as virt-launcher's converter produces it on the chosen hypervisor.
+// The configurators run in KubeVirt's order (kubevirt-behaviour.md §3.1); the first error aborts.
 
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import type { Finding } from '../findings.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import type { Selection } from '../select/select-hypervisor.js';
+import { serialiseXml } from '../xml/serialise.js';
+import type { Configurator } from './configurator.js';
+import { buildConverterContext } from './context.js';
+import { assembleDomain, newDomainBuild } from './domain-model.js';
+import { CONFIGURATORS } from './pipeline.js';
 
 export interface ConvertOptions {
   /** Indentation of the XML: two spaces (KubeVirt's tests) by default, or a tab (production). */
@@ -19,9 +25,11 @@ export interface ConvertResult {
 }
 
 export function convertVmi(vmi: VirtualMachineInstance, selection: Selection, profile: ClusterProfile, opts: ConvertOptions = {}): ConvertResult {
-  void vmi;
-  void selection;
-  void profile;
-  void opts;
-  return { domainXml: null, error: null, notes: ['the domain XML converter is not implemented yet'], findings: [] };
+  const ctx = buildConverterContext(vmi, selection, profile);
+  const domain = newDomainBuild();
+  for (const configure of CONFIGURATORS as readonly Configurator[]) {
+    const err = configure(ctx, domain);
+    if (err) return { domainXml: null, error: err, notes: ctx.notes, findings: [] };
+  }
+  return { domainXml: serialiseXml(assembleDomain(domain), opts.indent ?? '  '), error: null, notes: ctx.notes, findings: [] };
 }

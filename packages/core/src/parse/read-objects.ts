@@ -5,6 +5,7 @@ import type { Finding } from '../findings.js';
 import { classify, type KnownKind } from './kinds.js';
 import type { ParsedDocument } from './parse-source.js';
 import type { NodeSpan, PathSegment } from './position-index.js';
+import { validateTypes } from './validate-types.js';
 
 export interface SourceRef {
   doc: ParsedDocument;
@@ -74,6 +75,12 @@ function visitObject(value: unknown, ref: SourceRef, out: ManifestObject[], find
   }
   const name = meta && typeof meta.name === 'string' ? meta.name : meta && typeof meta.generateName === 'string' ? meta.generateName : '';
   const namespace = meta && typeof meta.namespace === 'string' ? meta.namespace : undefined;
+  // An object with a wrongly typed field is reported and left out: later stages trust the types.
+  const typeErrors = validateTypes(c.kind, value, ref);
+  if (typeErrors.length > 0) {
+    findings.push(...typeErrors);
+    return;
+  }
   out.push({ kind: c.kind, apiVersion, name, namespace, value, source: ref });
 }
 

@@ -1,0 +1,6 @@
+// <clock> offset and timers.
+// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+
+import type { Configurator } from '../configurator.js';
+
+export const configureClock: Configurator = () => undefined;

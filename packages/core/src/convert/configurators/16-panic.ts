@@ -1,0 +1,6 @@
+// <panic> devices.
+// PLACEHOLDER (owner: converter helper C): replace this no-op with the real configurator.
+
+import type { Configurator } from '../configurator.js';
+
+export const configurePanicDevices: Configurator = () => undefined;

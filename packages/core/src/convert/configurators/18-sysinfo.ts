@@ -1,0 +1,6 @@
+// <sysinfo type=smbios>.
+// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+
+import type { Configurator } from '../configurator.js';
+
+export const configureSysinfo: Configurator = () => undefined;

@@ -1,0 +1,6 @@
+// <qemu:commandline> for ignition data.
+// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+
+import type { Configurator } from '../configurator.js';
+
+export const configureQemuCommandLine: Configurator = () => undefined;

@@ -1,0 +1,6 @@
+// <cpu>, <vcpu>, <vcpus> hotplug, NUMA.
+// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+
+import type { Configurator } from '../configurator.js';
+
+export const configureCpu: Configurator = () => undefined;

@@ -1,0 +1,6 @@
+// <memory>, <maxMemory>.
+// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+
+import type { Configurator } from '../configurator.js';
+
+export const configureMemory: Configurator = () => undefined;

@@ -1,0 +1,6 @@
+// <on_reboot>.
+// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+
+import type { Configurator } from '../configurator.js';
+
+export const configureRebootPolicy: Configurator = () => undefined;

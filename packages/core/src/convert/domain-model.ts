@@ -1,0 +1,48 @@
+// The domain being built. Configurators fill slots; assembleDomain() orders them as KubeVirt's
+// DomainSpec and Devices structs do (virtwrap/api/schema.go), so no configurator needs to know
+// where its element ends up.
+
+import { el, type XmlElement } from '../xml/element.js';
+
+/** <devices> children, in Devices struct-field order. */
+export const DEVICE_SLOTS = [
+  'emulator', 'interface', 'channel', 'hostdev', 'panic', 'controller', 'video', 'graphics', 'memballoon',
+  'disk', 'input', 'serial', 'console', 'watchdog', 'rng', 'filesystem', 'redirdev', 'sound', 'tpm', 'vsock',
+  'memory', 'iommu',
+] as const;
+export type DeviceSlot = (typeof DEVICE_SLOTS)[number];
+
+/** <domain> children, in DomainSpec struct-field order. */
+export const DOMAIN_SLOTS = [
+  'name', 'uuid', 'memory', 'currentMemory', 'maxMemory', 'memoryBacking', 'os', 'sysinfo', 'devices', 'clock',
+  'resource', 'qemu:commandline', 'metadata', 'features', 'cpu', 'vcpu', 'vcpus', 'cputune', 'numatune',
+  'iothreads', 'launchSecurity', 'on_reboot', 'iommufd',
+] as const;
+export type DomainSlot = Exclude<(typeof DOMAIN_SLOTS)[number], 'devices'>;
+
+export interface DomainBuild {
+  /** `type` attribute; empty until the hypervisor configurator runs (the API defaulter writes kvm). */
+  type: string;
+  slots: Partial<Record<DomainSlot, XmlElement>>;
+  devices: Record<DeviceSlot, XmlElement[]>;
+}
+
+export function newDomainBuild(): DomainBuild {
+  const devices = Object.fromEntries(DEVICE_SLOTS.map((s) => [s, [] as XmlElement[]])) as Record<DeviceSlot, XmlElement[]>;
+  return { type: '', slots: {}, devices };
+}
+
+export const QEMU_XMLNS = 'http://libvirt.org/schemas/domain/qemu/1.0';
+
+export function assembleDomain(d: DomainBuild): XmlElement {
+  const children: XmlElement[] = [];
+  for (const slot of DOMAIN_SLOTS) {
+    if (slot === 'devices') {
+      children.push(el('devices', {}, DEVICE_SLOTS.flatMap((s) => d.devices[s])));
+      continue;
+    }
+    const e = d.slots[slot];
+    if (e) children.push(e);
+  }
+  return el('domain', { type: d.type || 'kvm', 'xmlns:qemu': QEMU_XMLNS }, children);
+}

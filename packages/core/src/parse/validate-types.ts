@@ -1,0 +1,280 @@
+// "Wrong type in a field": the JSON type of the commonly used fields of KubeVirt objects, as the
+// API server would enforce it. Later stages may then trust these types. One finding per wrong
+// field (WRONG_TYPE, at the field); the walk visits only fields the table names, so it is cheap
+// on valid input and never touches source positions unless it reports.
+
+import type { Finding } from '../findings.js';
+import type { KnownKind } from './kinds.js';
+import type { PathSegment } from './position-index.js';
+import { describe, finding, isRecord, type SourceRef } from './read-objects.js';
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'mapping' | 'sequence' | 'quantity';
+
+/**
+ * Field paths relative to a VMI (metadata + spec). `[]` is "each item of a sequence", `*` "each
+ * value of a mapping". Intermediate segments imply their own type (a key → mapping, `[]` →
+ * sequence), so only leaves and typed containers need a line.
+ */
+const VMI_FIELDS: Readonly<Record<string, FieldType>> = {
+  'spec.domain.cpu.cores': 'integer',
+  'spec.domain.cpu.sockets': 'integer',
+  'spec.domain.cpu.threads': 'integer',
+  'spec.domain.cpu.maxSockets': 'integer',
+  'spec.domain.cpu.model': 'string',
+  'spec.domain.cpu.dedicatedCpuPlacement': 'boolean',
+  'spec.domain.cpu.isolateEmulatorThread': 'boolean',
+  'spec.domain.cpu.features[].name': 'string',
+  'spec.domain.cpu.features[].policy': 'string',
+  'spec.domain.memory.guest': 'quantity',
+  'spec.domain.memory.maxGuest': 'quantity',
+  'spec.domain.memory.hugepages.pageSize': 'string',
+  'spec.domain.resources.requests.*': 'quantity',
+  'spec.domain.resources.limits.*': 'quantity',
+  'spec.domain.resources.overcommitGuestOverhead': 'boolean',
+  'spec.domain.machine.type': 'string',
+  'spec.domain.firmware.uuid': 'string',
+  'spec.domain.firmware.serial': 'string',
+  'spec.domain.firmware.bootloader.bios.useSerial': 'boolean',
+  'spec.domain.firmware.bootloader.efi.secureBoot': 'boolean',
+  'spec.domain.firmware.bootloader.efi.persistent': 'boolean',
+  'spec.domain.features': 'mapping',
+  'spec.domain.clock.timezone': 'string',
+  'spec.domain.clock.utc.offsetSeconds': 'integer',
+  'spec.domain.ioThreadsPolicy': 'string',
+  'spec.domain.devices.disks[].name': 'string',
+  'spec.domain.devices.disks[].bootOrder': 'integer',
+  'spec.domain.devices.disks[].serial': 'string',
+  'spec.domain.devices.disks[].cache': 'string',
+  'spec.domain.devices.disks[].io': 'string',
+  'spec.domain.devices.disks[].dedicatedIOThread': 'boolean',
+  'spec.domain.devices.disks[].shareable': 'boolean',
+  'spec.domain.devices.disks[].disk.bus': 'string',
+  'spec.domain.devices.disks[].disk.readonly': 'boolean',
+  'spec.domain.devices.disks[].cdrom.bus': 'string',
+  'spec.domain.devices.disks[].lun.bus': 'string',
+  'spec.domain.devices.interfaces[].name': 'string',
+  'spec.domain.devices.interfaces[].model': 'string',
+  'spec.domain.devices.interfaces[].macAddress': 'string',
+  'spec.domain.devices.interfaces[].bootOrder': 'integer',
+  'spec.domain.devices.interfaces[].ports[].port': 'integer',
+  'spec.domain.devices.interfaces[].binding.name': 'string',
+  'spec.domain.devices.inputs[].name': 'string',
+  'spec.domain.devices.gpus[].name': 'string',
+  'spec.domain.devices.gpus[].deviceName': 'string',
+  'spec.domain.devices.hostDevices[].name': 'string',
+  'spec.domain.devices.hostDevices[].deviceName': 'string',
+  'spec.domain.devices.filesystems[].name': 'string',
+  'spec.domain.devices.autoattachPodInterface': 'boolean',
+  'spec.domain.devices.autoattachGraphicsDevice': 'boolean',
+  'spec.domain.devices.autoattachSerialConsole': 'boolean',
+  'spec.domain.devices.autoattachMemBalloon': 'boolean',
+  'spec.domain.devices.autoattachInputDevice': 'boolean',
+  'spec.domain.devices.autoattachVSOCK': 'boolean',
+  'spec.domain.devices.blockMultiQueue': 'boolean',
+  'spec.domain.devices.networkInterfaceMultiqueue': 'boolean',
+  'spec.domain.devices.useVirtioTransitional': 'boolean',
+  'spec.domain.devices.tpm.persistent': 'boolean',
+  'spec.volumes[].name': 'string',
+  'spec.volumes[].containerDisk.image': 'string',
+  'spec.volumes[].persistentVolumeClaim.claimName': 'string',
+  'spec.volumes[].dataVolume.name': 'string',
+  'spec.volumes[].emptyDisk.capacity': 'quantity',
+  'spec.volumes[].hostDisk.capacity': 'quantity',
+  'spec.networks[].name': 'string',
+  'spec.networks[].pod': 'mapping',
+  'spec.networks[].multus.networkName': 'string',
+  'spec.nodeSelector.*': 'string',
+  'spec.tolerations[].key': 'string',
+  'spec.affinity': 'mapping',
+  'spec.hostname': 'string',
+  'spec.subdomain': 'string',
+  'spec.evictionStrategy': 'string',
+  'spec.terminationGracePeriodSeconds': 'integer',
+  'spec.priorityClassName': 'string',
+  'spec.schedulerName': 'string',
+};
+
+const METADATA_FIELDS: Readonly<Record<string, FieldType>> = {
+  'metadata.name': 'string',
+  'metadata.generateName': 'string',
+  'metadata.namespace': 'string',
+  'metadata.uid': 'string',
+  'metadata.labels.*': 'string',
+  'metadata.annotations.*': 'string',
+};
+
+const VM_FIELDS: Readonly<Record<string, FieldType>> = {
+  'spec.running': 'boolean',
+  'spec.runStrategy': 'string',
+  'spec.instancetype.name': 'string',
+  'spec.instancetype.kind': 'string',
+  'spec.preference.name': 'string',
+  'spec.preference.kind': 'string',
+  'spec.dataVolumeTemplates[].metadata.name': 'string',
+  'spec.dataVolumeTemplates[].spec': 'mapping',
+  'spec.template': 'mapping',
+};
+
+const INSTANCETYPE_FIELDS: Readonly<Record<string, FieldType>> = {
+  'spec.cpu.guest': 'integer',
+  'spec.cpu.model': 'string',
+  'spec.cpu.dedicatedCPUPlacement': 'boolean',
+  'spec.cpu.isolateEmulatorThread': 'boolean',
+  'spec.memory.guest': 'quantity',
+  'spec.memory.hugepages.pageSize': 'string',
+  'spec.memory.overcommitPercent': 'integer',
+  'spec.ioThreadsPolicy': 'string',
+  'spec.nodeSelector.*': 'string',
+};
+
+const PREFERENCE_FIELDS: Readonly<Record<string, FieldType>> = {
+  'spec.cpu.preferredCPUTopology': 'string',
+  'spec.devices': 'mapping',
+  'spec.firmware': 'mapping',
+  'spec.machine.preferredMachineType': 'string',
+};
+
+const KUBEVIRT_FIELDS: Readonly<Record<string, FieldType>> = {
+  'spec.configuration.developerConfiguration.featureGates[]': 'string',
+  'spec.configuration.developerConfiguration.useEmulation': 'boolean',
+  'spec.configuration.developerConfiguration.memoryOvercommit': 'integer',
+  'spec.configuration.developerConfiguration.cpuAllocationRatio': 'integer',
+  'spec.configuration.hypervisors[].name': 'string',
+  'spec.configuration.cpuModel': 'string',
+  'spec.configuration.machineType': 'string',
+  'spec.configuration.emulatedMachines[]': 'string',
+  'spec.configuration.additionalGuestMemoryOverheadRatio': 'string',
+  'spec.configuration.vmRolloutStrategy': 'string',
+  'spec.configuration.architectureConfiguration': 'mapping',
+  'spec.configuration.supportContainerResources[].type': 'string',
+  'status.observedKubeVirtVersion': 'string',
+};
+
+const NODE_FIELDS: Readonly<Record<string, FieldType>> = {
+  'status.allocatable.*': 'quantity',
+  'status.capacity.*': 'quantity',
+  'status.nodeInfo.architecture': 'string',
+  'spec.unschedulable': 'boolean',
+  'spec.taints[].key': 'string',
+};
+
+const prefixed = (prefix: string, table: Readonly<Record<string, FieldType>>): Record<string, FieldType> =>
+  Object.fromEntries(Object.entries(table).map(([k, v]) => [prefix + k, v]));
+
+const VMI_WITH_META = { ...METADATA_FIELDS, ...VMI_FIELDS };
+const VM_ALL = { ...METADATA_FIELDS, ...VM_FIELDS, ...prefixed('spec.template.', VMI_WITH_META) };
+
+/** The table per kind; kinds without an entry are not type-checked here. */
+export const FIELD_TYPES: Readonly<Partial<Record<KnownKind, Readonly<Record<string, FieldType>>>>> = {
+  VirtualMachineInstance: VMI_WITH_META,
+  VirtualMachine: VM_ALL,
+  VirtualMachineInstanceReplicaSet: { ...METADATA_FIELDS, ...prefixed('spec.template.', VMI_WITH_META) },
+  VirtualMachinePool: { ...METADATA_FIELDS, ...prefixed('spec.virtualMachineTemplate.', VM_ALL) },
+  VirtualMachineInstancetype: { ...METADATA_FIELDS, ...INSTANCETYPE_FIELDS },
+  VirtualMachineClusterInstancetype: { ...METADATA_FIELDS, ...INSTANCETYPE_FIELDS },
+  VirtualMachinePreference: { ...METADATA_FIELDS, ...PREFERENCE_FIELDS },
+  VirtualMachineClusterPreference: { ...METADATA_FIELDS, ...PREFERENCE_FIELDS },
+  KubeVirt: { ...METADATA_FIELDS, ...KUBEVIRT_FIELDS },
+  Node: { ...METADATA_FIELDS, ...NODE_FIELDS },
+};
+
+/** A compiled table: a tree walked in step with the value. */
+interface TypeNode {
+  type?: FieldType;
+  keys?: Map<string, TypeNode>;
+  /** `*`: every value of a mapping. */
+  values?: TypeNode;
+  /** `[]`: every item of a sequence. */
+  items?: TypeNode;
+}
+
+function compile(table: Readonly<Record<string, FieldType>>): TypeNode {
+  const root: TypeNode = { type: 'mapping' };
+  for (const [path, type] of Object.entries(table)) {
+    let node = root;
+    for (const token of path.match(/\[\]|[^.[\]]+/g) ?? []) {
+      if (token === '[]') {
+        node.type ??= 'sequence';
+        node = node.items ??= {};
+      } else if (token === '*') {
+        node.type ??= 'mapping';
+        node = node.values ??= {};
+      } else {
+        node.type ??= 'mapping';
+        node.keys ??= new Map();
+        let next = node.keys.get(token);
+        if (!next) node.keys.set(token, (next = {}));
+        node = next;
+      }
+    }
+    node.type = type;
+  }
+  return root;
+}
+
+const compiled = new Map<KnownKind, TypeNode>();
+
+function treeFor(kind: KnownKind): TypeNode | undefined {
+  let tree = compiled.get(kind);
+  if (!tree) {
+    const table = FIELD_TYPES[kind];
+    if (!table) return undefined;
+    compiled.set(kind, (tree = compile(table)));
+  }
+  return tree;
+}
+
+const TYPE_TEST: Readonly<Record<FieldType, (v: unknown) => boolean>> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => typeof v === 'number' && Number.isInteger(v),
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+  mapping: isRecord,
+  sequence: Array.isArray,
+  quantity: (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
+};
+
+const TYPE_NAME: Readonly<Record<FieldType, string>> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean (true or false)',
+  mapping: 'a mapping',
+  sequence: 'a sequence',
+  quantity: 'a quantity (string or number, e.g. "2Gi")',
+};
+
+/** WRONG_TYPE findings for one object of `kind` whose value sits at `ref`. */
+export function validateTypes(kind: KnownKind, value: Record<string, unknown>, ref: SourceRef): Finding[] {
+  const tree = treeFor(kind);
+  if (!tree) return [];
+  const out: Finding[] = [];
+  walk(tree, value, [], ref, out);
+  return out;
+}
+
+function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRef, out: Finding[]): void {
+  if (value === null || value === undefined) return; // null is "unset" to the API server
+  if (node.type && !TYPE_TEST[node.type](value)) {
+    out.push(finding(ref, path, 'WRONG_TYPE', `${dotted(path)} must be ${TYPE_NAME[node.type]}, found ${describe(value)}`));
+    return;
+  }
+  if (node.items && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(node.items, value[i], [...path, i], ref, out);
+  }
+  if (!isRecord(value)) return;
+  if (node.keys) {
+    for (const [key, child] of node.keys) {
+      if (Object.hasOwn(value, key)) walk(child, value[key], [...path, key], ref, out);
+    }
+  }
+  if (node.values) {
+    for (const key of Object.keys(value)) walk(node.values, value[key], [...path, key], ref, out);
+  }
+}
+
+function dotted(path: readonly PathSegment[]): string {
+  let s = '';
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
+  return s;
+}
