@@ -31,4 +31,8 @@ export interface Finding {
   ruleId?: string;
   /** JSON path of the field inside its object, when known. */
   path?: (string | number)[];
+  /** Lint: which message of the rule (its `messages` key). */
+  messageId?: string;
+  /** Lint: start of the object the finding is about (equals ExplainItem.source for VMs). */
+  subject?: { file: string; line: number; col: number };
 }

@@ -21,3 +21,6 @@ export { positionOfField, positionOfObject, type SourcePosition } from './explai
 export type * from './api/kubevirt-types.js';
 export type * from './api/k8s-types.js';
 export { lintSources, type LintConfig, type LintOptions, type LintResult } from './lint/lint.js';
+export { convertVmi, type ConvertOptions, type ConvertResult } from './convert/convert.js';
+export { serialiseXml, escapeGo } from './xml/serialise.js';
+export { el, textEl, type XmlElement } from './xml/element.js';

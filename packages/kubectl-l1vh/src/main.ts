@@ -1,6 +1,11 @@
 // kubectl-l1vh: returns an exit code; never calls process.exit.
 import { UsageError } from './args.js';
 import { explainCommand } from './commands/explain.js';
+import { clusterCommand } from './commands/cluster.js';
+import { snapshotCommand } from './commands/snapshot.js';
+import { verifyCommand } from './commands/verify.js';
+import { reportCommand } from './commands/report.js';
+import { isClusterError } from './cluster/types.js';
 import type { CliIO } from './io.js';
 import { EXIT } from './report.js';
 
@@ -9,13 +14,23 @@ export const HELP = `kubectl l1vh: what a KubeVirt VM becomes on a cluster, befo
 Usage: kubectl l1vh COMMAND [options]
 
 Commands:
-  explain (FILE|DIR|-)...   hypervisor and why, domain XML, overhead, launcher resources
+  explain (FILE|DIR|-|vm/NAME|vmi/NAME)...
+                            hypervisor and why, domain XML, overhead, launcher resources
+  cluster                   is the cluster (or --profile) ready for L1VH? gates, hypervisor, nodes
+  snapshot                  capture the cluster as a profile: kubectl l1vh snapshot > cluster.yaml
+  verify [-n NS|-A]         compare predictions with running VMIs' launcher pods
+  report [-o openmetrics|table]
+                            count running VMIs by hypervisor and L1VH fallback reason
 
 Exit codes:
   0  success (no error findings)
   1  findings at or above --fail-on, or invalid input manifests
   2  usage, configuration, I/O or internal error
   3  the cluster could not be read (unreachable, TLS, 401/403, timeout, bad kubeconfig)
+
+Cluster flags (as kubectl): --kubeconfig FILE, --context NAME, --cluster NAME, -n/--namespace NS,
+  -A/--all-namespaces, --request-timeout 0|30s|1m|SECONDS (default 30s; 0 = no limit), -v LEVEL.
+  A malformed or missing kubeconfig exits 3, like any other failure to read the cluster.
 
 Run 'kubectl l1vh COMMAND --help' for a command's options.
 `;
@@ -24,6 +39,10 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
+  cluster: clusterCommand,
+  snapshot: snapshotCommand,
+  verify: verifyCommand,
+  report: reportCommand,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -43,6 +62,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr(`kubectl-l1vh ${name}: ${e.message}\nRun 'kubectl l1vh ${name} --help' for usage.\n`);
       return EXIT.USAGE;
+    }
+    if (isClusterError(e)) {
+      io.stderr(`kubectl-l1vh ${name}: ${e.message}\n`);
+      return EXIT.CLUSTER;
     }
     throw e;
   }

@@ -20,6 +20,8 @@ export interface ExplainOptions {
   vmiUid?: string;
   /** XML indentation ("  " default, "\t" as production). */
   indent?: string;
+  /** Build the domain XML (default true); lint turns it off, it only needs the VMI and selection. */
+  domainXml?: boolean;
 }
 
 export interface DecisionStep {
@@ -95,7 +97,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   }
   const vmi = admission.vmi;
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
-  const converted = selection.error ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
+  const converted = selection.error || opts.domainXml === false ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
   if (converted) notes.push(...converted.notes);
   const overhead = computeOverhead(vmi, profile, selection);
   const resources = overhead ? computeLauncherResources(vmi, profile, selection, overhead) : null;

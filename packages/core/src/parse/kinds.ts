@@ -29,7 +29,7 @@ export const KIND_TABLE: Readonly<Record<string, GroupEntry>> = {
   'kubevirt.io': {
     versions: ['v1', 'v1alpha3'],
     kinds: ['VirtualMachine', 'VirtualMachineInstance', 'VirtualMachineInstanceReplicaSet', 'KubeVirt'],
-    strict: false, // presets, migrations, … are valid kubevirt.io kinds l1vh does not need
+    strict: true, // real kubevirt.io kinds l1vh does not read are listed in KNOWN_KUBEVIRT_KINDS
   },
   'pool.kubevirt.io': { versions: ['v1alpha1', 'v1beta1'], kinds: ['VirtualMachinePool'], strict: true },
   'instancetype.kubevirt.io': {
@@ -50,6 +50,7 @@ const KNOWN_KUBEVIRT_KINDS = new Set([
   'VirtualMachineExport',
   'VirtualMachineClone',
   'MigrationPolicy',
+  'VirtualMachineInstanceMigrationList',
 ]);
 
 export const VM_LIKE_KINDS = new Set<KnownKind>([
@@ -73,8 +74,8 @@ export function classify(apiVersion: string, kind: string): Classification {
   if (!entry) return { status: 'skip' };
   const known = (entry.kinds as readonly string[]).includes(kind);
   if (!known) {
-    if (group === 'kubevirt.io' && (KNOWN_KUBEVIRT_KINDS.has(kind) || !/^VirtualMachine/.test(kind))) return { status: 'skip' };
-    if (entry.strict || group === 'kubevirt.io') {
+    if (group === 'kubevirt.io' && KNOWN_KUBEVIRT_KINDS.has(kind)) return { status: 'skip' };
+    if (entry.strict) {
       return { status: 'unknown-kind', message: `unknown kind "${kind}" for apiVersion ${apiVersion} (expected one of ${entry.kinds.join(', ')})` };
     }
     return { status: 'skip' };

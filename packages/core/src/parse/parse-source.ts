@@ -2,7 +2,7 @@
 // Documents with anchors, directives or document-end markers take the slower `yaml` path,
 // which bounds alias expansion.
 
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from 'js-yaml';
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { Finding } from '../findings.js';
 import { LineIndex } from './line-index.js';
@@ -41,7 +41,7 @@ export function createSourceFile(path: string, text: string): SourceFile {
 }
 
 export function parseSource(path: string, rawText: string): ParseResult {
-  const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText; // keep offsets
+  const text = rawText; // both YAML libraries skip a leading BOM and keep offsets in the original text
   const file = createSourceFile(path, text);
   const findings: Finding[] = [];
   const docs: ParsedDocument[] = [];
@@ -64,8 +64,14 @@ export function parseSource(path: string, rawText: string): ParseResult {
     const chunk = text.slice(start, end);
     const value = ANCHOR.test(chunk) ? loadWithAliasLimit(file, chunk, start, findings) : loadFast(file, chunk, start, findings);
     if (value === FAILED || value === undefined || value === null) continue;
-    if (!withinDepth(value)) {
-      findings.push(error(file, start, end, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
+    // js-yaml enforces maxDepth itself; values from the alias path are checked here.
+    if (value instanceof AliasValue) {
+      if (!withinDepth(value.value)) {
+        findings.push(error(file, start, end, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
+        continue;
+      }
+      if (value.value === undefined || value.value === null) continue;
+      docs.push(makeDoc(file, docs.length, start, end, value.value, () => indexYamlText(chunk, start)));
       continue;
     }
     docs.push(makeDoc(file, docs.length, start, end, value, () => indexYamlText(chunk, start)));
@@ -85,13 +91,22 @@ function documentBounds(text: string): number[] {
 
 const FAILED = Symbol('failed');
 
+/** js-yaml options; maxDepth is enforced by js-yaml ≥ 4.2 (not yet in its typings). */
+const FAST_OPTIONS = { schema: CORE_SCHEMA, maxDepth: PARSE_LIMITS.maxDepth } as LoadOptions;
+
+/** Marks a value that came through the alias-bounded path (its depth is not checked yet). */
+class AliasValue {
+  constructor(readonly value: unknown) {}
+}
+
 function loadFast(file: SourceFile, chunk: string, base: number, findings: Finding[]): unknown {
   try {
-    return load(chunk, { schema: CORE_SCHEMA, filename: file.path });
+    return load(chunk, FAST_OPTIONS);
   } catch (e) {
     if (e instanceof YAMLException) {
       const pos = base + (e.mark?.position ?? 0);
-      findings.push(error(file, pos, pos + 1, 'YAML_SYNTAX', e.reason || 'invalid YAML'));
+      if (/maxDepth/.test(e.reason)) findings.push(error(file, pos, pos + 1, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
+      else findings.push(error(file, pos, pos + 1, 'YAML_SYNTAX', e.reason || 'invalid YAML'));
     } else if (e instanceof RangeError) {
       findings.push(error(file, base, base + chunk.length, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
     } else {
@@ -103,13 +118,16 @@ function loadFast(file: SourceFile, chunk: string, base: number, findings: Findi
 
 function loadWithAliasLimit(file: SourceFile, chunk: string, base: number, findings: Finding[]): unknown {
   const doc = parseDocument(chunk, { schema: 'core', uniqueKeys: true, prettyErrors: false });
-  return yamlDocValue(file, doc, base, findings);
+  const value = yamlDocValue(file, doc, base, findings);
+  return value === FAILED ? FAILED : new AliasValue(value);
 }
 
 function yamlDocValue(file: SourceFile, doc: Document, base: number, findings: Finding[]): unknown {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    findings.push(error(file, base + e.pos[0], base + Math.max(e.pos[1], e.pos[0] + 1), 'YAML_SYNTAX', firstLine(e.message)));
+    // The `yaml` library reports its own stack overflow on hostile nesting as a parse error.
+    const tooDeep = /call stack|maxDepth/i.test(e.message);
+    findings.push(error(file, base + e.pos[0], base + Math.max(e.pos[1], e.pos[0] + 1), tooDeep ? 'YAML_LIMIT' : 'YAML_SYNTAX', tooDeep ? `document nests deeper than ${PARSE_LIMITS.maxDepth} levels` : firstLine(e.message)));
     return FAILED;
   }
   try {
