@@ -121,6 +121,7 @@ export interface Interface {
   slirp?: InterfaceBinding;
   macvtap?: InterfaceBinding;
   passt?: InterfaceBinding;
+  passtBinding?: InterfaceBinding;
   binding?: { name: string };
   ports?: Port[];
   macAddress?: string;

@@ -2,9 +2,20 @@
 // Contract shared by the CLI (`kubectl l1vh lint`, also run in worker threads), the VS Code
 // diagnostics and the benchmarks. Pure and synchronous.
 
-import type { Finding } from '../findings.js';
-import type { SourceText } from '../profile/load-profile.js';
+import { explainObject } from '../explain/explain.js';
+import { positionOfObject } from '../explain/resolve-position.js';
+import type { Finding, Severity } from '../findings.js';
+import { parseSource, type ParsedDocument, type SourceFile } from '../parse/parse-source.js';
+import type { PathSegment } from '../parse/position-index.js';
+import { readObjects, type ManifestObject } from '../parse/read-objects.js';
+import { isVmLike } from '../parse/vm-like.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
+import type { SourceText } from '../profile/load-profile.js';
+import { withContextObjects } from './context-profile.js';
+import { renderMessage, type ReportDescriptor, type Rule, type RuleScope, type ScopeSubjects } from './rule.js';
+import { RULES } from './rules/index.js';
+import { annotationSuppresses, ignoredByAnnotation, parseDirectives, suppressedByComment, type Directives } from './suppress.js';
+import { vmSubject } from './vm-subject.js';
 
 /** Rule switches and severities, from .l1vh.yaml or editor settings. */
 export interface LintConfig {
@@ -23,9 +34,125 @@ export interface LintResult {
   objects: number;
 }
 
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+}
+
+type Active = Record<RuleScope, ActiveRule[]>;
+
+const activeCache = new WeakMap<LintConfig, Active>();
+const NO_CONFIG: LintConfig = {};
+
+/** The enabled rules by scope, with configured severities; computed once per config object. */
+function activeRules(config: LintConfig): Active {
+  const cached = activeCache.get(config);
+  if (cached) return cached;
+  const active: Active = { vm: [], object: [], document: [] };
+  for (const rule of Object.values(RULES) as Rule[]) {
+    const setting = config.rules?.[rule.id];
+    if (setting === 'off') continue;
+    active[rule.scope].push({ rule, severity: setting ?? rule.meta.severity });
+  }
+  activeCache.set(config, active);
+  return active;
+}
+
 export function lintSources(sources: readonly SourceText[], profile: ClusterProfile, opts: LintOptions = {}): LintResult {
-  void sources;
-  void profile;
-  void opts;
-  return { findings: [], objects: 0 };
+  const active = activeRules(opts.config ?? NO_CONFIG);
+  const findings: Finding[] = [];
+  const ruleFindings: { finding: Finding; file: SourceFile; owner: unknown }[] = [];
+  const objects: ManifestObject[] = [];
+  const docsByFile: { file: SourceFile; docs: ParsedDocument[] }[] = [];
+  for (const s of sources) {
+    const parsed = parseSource(s.path, s.text);
+    findings.push(...parsed.findings);
+    const read = readObjects(parsed.docs);
+    findings.push(...read.findings);
+    objects.push(...read.objects);
+    docsByFile.push({ file: parsed.file, docs: parsed.docs });
+  }
+
+  const run = <S extends RuleScope>(scope: S, subject: ScopeSubjects[S], ctxProfile: ClusterProfile, root: { doc: ParsedDocument; path: readonly PathSegment[] }, owner: unknown): void => {
+    for (const { rule, severity } of active[scope]) {
+      const report = (d: ReportDescriptor<string>): void => {
+        const f = toFinding(rule, severity, d, root);
+        if (scope !== 'document') f.subject = positionOfObject(subjectObject(scope, subject));
+        ruleFindings.push({ finding: f, file: root.doc.file, owner });
+      };
+      try {
+        rule.check({ subject, profile: ctxProfile, report });
+      } catch (e) {
+        findings.push(internalError(rule.id, root.doc, e));
+      }
+    }
+  };
+
+  for (const { file, docs } of docsByFile) {
+    const docRules = active.document.filter(({ rule }) => rule.applies?.(file.text) ?? true);
+    if (docRules.length === 0) continue;
+    for (const doc of docs) run('document', doc, profile, { doc, path: [] }, doc.value);
+  }
+  for (const obj of objects) run('object', obj, profile, { doc: obj.source.doc, path: obj.source.path }, obj.value);
+
+  let vms = 0;
+  if (active.vm.length > 0) {
+    const effective = withContextObjects(profile, objects);
+    for (const obj of objects) {
+      if (!isVmLike(obj.kind)) continue;
+      vms++;
+      let explained;
+      try {
+        explained = explainObject(obj, effective, { domainXml: false });
+      } catch (e) {
+        findings.push(internalError('explain', obj.source.doc, e));
+        continue;
+      }
+      run('vm', vmSubject(explained, effective), effective, { doc: obj.source.doc, path: obj.source.path }, obj.value);
+    }
+  } else {
+    vms = objects.filter((o) => isVmLike(o.kind)).length;
+  }
+
+  const directives = new Map<SourceFile, Directives>();
+  for (const { finding, file, owner } of ruleFindings) {
+    const rule = finding.ruleId!;
+    if (annotationSuppresses(ignoredByAnnotation(owner), rule)) continue;
+    let d = directives.get(file);
+    if (!d) directives.set(file, (d = parseDirectives(file.text, file.lines)));
+    const line = file.lines.linePos(finding.range!.start).line;
+    if (suppressedByComment(d, line, rule)) continue;
+    findings.push(finding);
+  }
+  return { findings, objects: vms };
+}
+
+function subjectObject(scope: RuleScope, subject: ScopeSubjects[RuleScope]): ManifestObject {
+  return scope === 'vm' ? (subject as ScopeSubjects['vm']).object : (subject as ManifestObject);
+}
+
+function toFinding(rule: Rule, severity: Severity, d: ReportDescriptor<string>, root: { doc: ParsedDocument; path: readonly PathSegment[] }): Finding {
+  const file = root.doc.file.path;
+  let range: { start: number; end: number };
+  if (d.range) {
+    range = d.range;
+  } else {
+    const span = root.doc.positions().nearest([...root.path, ...(d.path ?? [])]);
+    range = span ? { start: span.keyStart ?? span.start, end: span.keyEnd ?? span.end } : { start: root.doc.start, end: root.doc.start };
+  }
+  const template = rule.meta.messages[d.messageId] ?? d.messageId;
+  return {
+    code: rule.id,
+    ruleId: rule.id,
+    messageId: d.messageId,
+    severity,
+    message: renderMessage(template, d.data),
+    range: { file, ...range },
+    ...(d.path ? { path: [...d.path] } : {}),
+  };
+}
+
+function internalError(ruleId: string, doc: ParsedDocument, e: unknown): Finding {
+  const msg = e instanceof Error ? e.message : String(e);
+  return { code: 'LINT_INTERNAL', severity: 'error', message: `internal error in ${ruleId}: ${msg}`, range: { file: doc.file.path, start: doc.start, end: doc.start } };
 }

@@ -44,6 +44,8 @@ export interface RuleDefinition<M extends string, S extends RuleScope> {
   id: string;
   scope: S;
   meta: RuleMeta<M>;
+  /** Document rules: a cheap test on a file's text; files that fail it are skipped. */
+  applies?(text: string): boolean;
   // Method syntax on purpose: a rule with narrow message ids is still a Rule.
   check(ctx: RuleContext<M, S>): void;
 }

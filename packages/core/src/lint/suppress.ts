@@ -3,7 +3,7 @@
 // `l1vh.dev/ignore: RULE,…` annotation on an object. Parsed only for files that have findings.
 
 import type { LineIndex } from '../parse/line-index.js';
-import { isRecord, type ManifestObject } from '../parse/read-objects.js';
+import { isRecord } from '../parse/read-objects.js';
 
 export const IGNORE_ANNOTATION = 'l1vh.dev/ignore';
 
@@ -51,8 +51,8 @@ export function suppressedByComment(d: Directives, line: number, rule: string): 
 }
 
 /** Rules named in the object's `l1vh.dev/ignore` annotation (`*` = all). */
-export function ignoredByAnnotation(obj: ManifestObject): RuleSet | undefined {
-  const meta = obj.value.metadata;
+export function ignoredByAnnotation(object: unknown): RuleSet | undefined {
+  const meta = isRecord(object) ? object.metadata : undefined;
   const annotations = isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : undefined;
   const value = annotations?.[IGNORE_ANNOTATION];
   if (typeof value !== 'string') return undefined;
