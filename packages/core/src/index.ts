@@ -24,3 +24,18 @@ export { lintSources, type LintConfig, type LintOptions, type LintResult } from 
 export { convertVmi, type ConvertOptions, type ConvertResult } from './convert/convert.js';
 export { serialiseXml, escapeGo } from './xml/serialise.js';
 export { el, textEl, type XmlElement } from './xml/element.js';
+export { RULES, RULE_IDS, type RuleId } from './lint/rules/index.js';
+export { defineRule, renderMessage, type Rule, type RuleMeta, type RuleScope, type RuleContext, type ReportDescriptor } from './lint/rule.js';
+export { IGNORE_ANNOTATION } from './lint/suppress.js';
+export type { VmSubject, AdmissionStatus } from './lint/vm-subject.js';
+export { parseIncremental, applyEdit, type IncrementalParse, type TextEdit } from './parse/incremental.js';
+export { PositionIndex } from './parse/position-index.js';
+export { validateTypes, FIELD_TYPES, type FieldType } from './parse/validate-types.js';
+export { schemaQuirks, withoutSchemaQuirks, type SchemaQuirk, type SchemaQuirkKind } from './convert/schema-quirks.js';
+export { parseXml } from './xml/parse.js';
+export { admit, type AdmissionOptions, type AdmissionResult } from './defaults/admit.js';
+export { parseQuantity, mustParse as mustParseQuantity, formatQuantity, canonicalQuantity, add as addQuantity, sub as subQuantity, cmp as cmpQuantity, value as quantityValue, scaledValue as quantityScaledValue, type Quantity, type QuantityFormat, type ParseResult as QuantityParseResult } from './quantity/index.js';
+export { computeOverhead, type OverheadTerm, type OverheadResult, type OverheadSource } from './overhead/memory-overhead.js';
+export { memlockReasons, memlockLimit, type MemlockReason, type MemlockLimit } from './overhead/memlock.js';
+export { computeLauncherResources, type LauncherResources } from './resources/launcher-resources.js';
+export { requiredDeviceResources, DEVICE_RESOURCES } from './resources/device-resources.js';

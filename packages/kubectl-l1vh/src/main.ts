@@ -1,6 +1,8 @@
 // kubectl-l1vh: returns an exit code; never calls process.exit.
 import { UsageError } from './args.js';
 import { explainCommand } from './commands/explain.js';
+import { domainCommand } from './commands/domain.js';
+import { lintCommand } from './commands/lint.js';
 import { clusterCommand } from './commands/cluster.js';
 import { snapshotCommand } from './commands/snapshot.js';
 import { verifyCommand } from './commands/verify.js';
@@ -16,6 +18,9 @@ Usage: kubectl l1vh COMMAND [options]
 Commands:
   explain (FILE|DIR|-|vm/NAME|vmi/NAME)...
                             hypervisor and why, domain XML, overhead, launcher resources
+  domain (FILE|DIR|-)...    only the libvirt domain XML, one document per VM (virsh define --validate)
+  lint (FILE|DIR|-)...      workspace lint: rules with ids and severities; -o text|json|sarif|junit,
+                            --fail-on error|warning|info; .l1vh.yaml configures it
   cluster                   is the cluster (or --profile) ready for L1VH? gates, hypervisor, nodes
   snapshot                  capture the cluster as a profile: kubectl l1vh snapshot > cluster.yaml
   verify [-n NS|-A]         compare predictions with running VMIs' launcher pods
@@ -39,6 +44,8 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
+  domain: domainCommand,
+  lint: lintCommand,
   cluster: clusterCommand,
   snapshot: snapshotCommand,
   verify: verifyCommand,

@@ -1,38 +1,34 @@
-// Is a cluster (profile) ready for L1VH? Explains a minimal VM against the profile with core's
-// own selection, and lays out the configuration and every node the way `cluster` reports it.
+// Is a cluster (profile) ready for L1VH? Runs core's hypervisor selection for a minimal VMI
+// (what admission makes of a VM with no tuning) and lays out the configuration and every node.
 
 import {
   BACKENDS,
   FEATURE_GATES,
   HYPERVISOR_LABELS,
   VERSION_TRAITS,
-  explainAll,
   isGateEnabled,
-  loadObjects,
   nodeArchitecture,
+  selectHypervisor,
   type ClusterProfile,
   type DomainType,
   type HypervisorId,
   type Node,
   type Semantics,
+  type VirtualMachineInstance,
 } from '@l1vh/core';
 
-/** The VM a user would create with no tuning: what "a new VM gets" is measured with. */
-export const PROBE_VM_YAML = `apiVersion: kubevirt.io/v1
-kind: VirtualMachine
-metadata:
-  name: l1vh-probe
-  namespace: default
-spec:
-  runStrategy: Always
-  template:
-    spec:
-      domain:
-        devices: {}
-        resources:
-          requests:
-            memory: 1Gi
-`;
+/**
+ * The VMI of a VM created with no tuning, after admission: only the fields selection reads
+ * (admission sets the architecture to the cluster default; no nodeSelector, no tolerations).
+ */
+export function probeVmi(profile: ClusterProfile): VirtualMachineInstance {
+  return {
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachineInstance',
+    metadata: { name: 'l1vh-probe', namespace: 'default' },
+    spec: { architecture: profile.defaultArchitecture, domain: { devices: {}, resources: { requests: { memory: '1Gi' } } } },
+  } as VirtualMachineInstance;
+}
 
 export interface NodeReadiness {
   name: string;
@@ -88,9 +84,7 @@ function unschedulableReasons(node: Node): string[] {
 }
 
 export function assessReadiness(profile: ClusterProfile): Readiness {
-  const probe = loadObjects([{ path: '<probe VM>', text: PROBE_VM_YAML }]).objects;
-  const explained = explainAll(probe, profile)[0];
-  const selection = explained?.selection ?? null;
+  const selection = selectHypervisor({ vmi: probeVmi(profile), profile });
   const cfg = profile.config;
   const chGate = isGateEnabled(cfg, FEATURE_GATES.configurableHypervisor);
   const l1vhGate = isGateEnabled(cfg, FEATURE_GATES.hyperVL1VH);
@@ -99,7 +93,7 @@ export function assessReadiness(profile: ClusterProfile): Readiness {
 
   const nodes: NodeReadiness[] = profile.nodes.map(({ value }) => {
     const name = value.metadata.name ?? '';
-    const outcome = selection?.nodes.find((n) => n.node === name);
+    const outcome = selection.nodes.find((n) => n.node === name);
     const reasons = unschedulableReasons(value);
     return {
       name,
@@ -114,14 +108,13 @@ export function assessReadiness(profile: ClusterProfile): Readiness {
     };
   });
 
-  const item = explained?.item;
   const newVm = {
-    hypervisor: item?.hypervisor ?? null,
-    domainType: item?.domainType ?? null,
-    error: item?.error ?? null,
-    node: selection?.landingNode ?? null,
-    summary: selection?.summary ?? item?.error ?? 'not evaluated',
-    fallback: selection?.fallback?.reason ?? null,
+    hypervisor: selection.hypervisor,
+    domainType: selection.domainType,
+    error: selection.error,
+    node: selection.landingNode,
+    summary: selection.summary,
+    fallback: selection.fallback?.reason ?? null,
   };
 
   const mshvNodes = nodes.filter((n) => n.mshvAllocatable > 0);
@@ -165,7 +158,7 @@ export function assessReadiness(profile: ClusterProfile): Readiness {
     kubevirtVersion: profile.observedVersion ?? null,
     versionKey: profile.version,
     versionLabel: traits.label,
-    semantics: selection?.semantics ?? (l1vhGate ? 'hypervl1vh-proposal' : 'kubevirt'),
+    semantics: selection.semantics,
     featureGates: { configurableHypervisor: chGate, hyperVL1VH: l1vhGate },
     hypervisors,
     useEmulation: cfg.developerConfiguration.useEmulation === true,

@@ -235,6 +235,7 @@ export interface Network {
   name: string;
   pod?: { vmNetworkCIDR?: string; vmIPv6NetworkCIDR?: string };
   multus?: { networkName: string; default?: boolean };
+  resourceClaim?: { claimName?: string; requestName?: string };
 }
 
 export interface VirtualMachineInstanceSpec {
@@ -269,7 +270,7 @@ export interface VirtualMachineInstanceStatus {
   phase?: string;
   nodeName?: string;
   volumeStatus?: unknown[];
-  interfaces?: { name?: string; podInterfaceName?: string; mac?: string }[];
+  interfaces?: { name?: string; podInterfaceName?: string; mac?: string; infoSource?: string }[];
   vsockCID?: number;
   [key: string]: unknown;
 }

@@ -1,10 +1,18 @@
 // Admission: what KubeVirt does between `kubectl apply` and virt-launcher, producing the
-// defaulted VMI (VM mutating webhook → VM controller's VMI setup + instancetype/preference →
-// VMI mutating webhook defaults).
+// defaulted VMI (VM mutating webhook → VM validating webhook's instancetype checks → VM
+// controller's VMI setup + instancetype/preference → VMI mutating webhook defaults).
 
-import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
+import type { ObjectMeta } from '../api/k8s-types.js';
+import type { VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { ManifestObject } from '../parse/read-objects.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
+import { VERSION_TRAITS } from '../profile/versions.js';
+import { canonicalizeVmiQuantities, withoutNulls } from './go-json.js';
+import { legacyFirmwareUuid } from './legacy-firmware-uuid.js';
+import { admitVm } from './vm-admission.js';
+import { mutateVm } from './vm-mutation.js';
+import { vmiFromVm } from './vm-to-vmi.js';
+import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
 
 export interface AdmissionOptions {
   /** UID for a VMI whose metadata.uid is unknown (every VM manifest). */
@@ -19,9 +27,117 @@ export interface AdmissionResult {
   notes: string[];
 }
 
+/** Index a VirtualMachinePool gives its first VM (`<pool>-0`). */
+const POOL_VM_INDEX = 0;
+
 export function admit(obj: ManifestObject, profile: ClusterProfile, opts: AdmissionOptions): AdmissionResult {
-  void obj;
-  void profile;
-  void opts;
-  return { vmi: null, error: 'admission defaults are not implemented yet', notes: [] };
+  try {
+    return admitObject(obj, profile, opts);
+  } catch (e) {
+    // A bug, not bad input: keep the pipeline going with an error value.
+    return { vmi: null, error: `l1vh internal error during admission: ${e instanceof Error ? e.message : String(e)}`, notes: [] };
+  }
+}
+
+function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: AdmissionOptions): AdmissionResult {
+  const value = withoutNulls(obj.value);
+  const ctx: DefaultsContext = {
+    config: profile.config,
+    traits: VERSION_TRAITS[profile.version],
+    defaultArchitecture: profile.defaultArchitecture,
+    kubevirt: profile.kubevirt?.value,
+  };
+  switch (obj.kind) {
+    case 'VirtualMachine':
+      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, []);
+    case 'VirtualMachinePool': {
+      const template = asRecord(asRecord(value.spec).virtualMachineTemplate);
+      const meta = { ...asRecord(template.metadata) } as ObjectMeta;
+      meta.name = `${obj.name}-${POOL_VM_INDEX}`;
+      meta.namespace = obj.namespace ?? meta.namespace;
+      const vm = asVm({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: meta, spec: template.spec }, obj.namespace);
+      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`]);
+    }
+    case 'VirtualMachineInstanceReplicaSet': {
+      const template = asRecord(asRecord(value.spec).template);
+      const meta = { ...asRecord(template.metadata) } as ObjectMeta;
+      meta.name = obj.name;
+      meta.namespace = obj.namespace ?? meta.namespace;
+      meta.ownerReferences = [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: asRecord(value.metadata).uid as string ?? '', controller: true, blockOwnerDeletion: true }];
+      const vmi = asVmi({ metadata: meta, spec: template.spec });
+      return admitVirtualMachineInstance(vmi, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
+    }
+    default:
+      return admitVirtualMachineInstance(asVmi(value), ctx, opts, []);
+  }
+}
+
+function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
+  const mutationError = mutateVm(vm, profile);
+  if (mutationError) return { vmi: null, error: mutationError, notes };
+  const admissionError = admitVm(vm, profile, ctx);
+  if (admissionError) return { vmi: null, error: admissionError, notes };
+  const created = vmiFromVm(vm, profile);
+  if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
+  const vmi = created.vmi;
+  if (created.uuidComputed) notes.push(firmwareNote(vmi, 'VM'));
+  vmi.metadata.uid = opts.vmiUid;
+  return finish(vmi, ctx, notes);
+}
+
+function admitVirtualMachineInstance(vmi: VirtualMachineInstance, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
+  vmi.metadata.namespace ??= 'default';
+  vmi.metadata.uid ??= opts.vmiUid;
+  const name = vmi.metadata.name ?? vmi.metadata.generateName ?? '';
+  if (!vmi.spec.domain.firmware?.uuid) notes.push(`firmware.uuid: KubeVirt assigns a random UUID at creation; the preview uses the name-based ${legacyFirmwareUuid(name)}`);
+  return finish(vmi, ctx, notes, () => legacyFirmwareUuid(name));
+}
+
+function finish(vmi: VirtualMachineInstance, ctx: DefaultsContext, notes: string[], firmwareUuid: () => string = () => ''): AdmissionResult {
+  const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
+  if (result.error) return { vmi: null, error: result.error, notes };
+  notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
+  canonicalizeVmiQuantities(vmi);
+  if (vmi.metadata.annotations && Object.keys(vmi.metadata.annotations).length === 0) delete vmi.metadata.annotations;
+  return { vmi, error: null, notes };
+}
+
+function firmwareNote(vmi: VirtualMachineInstance, what: string): string {
+  return `firmware.uuid: the ${what} webhook assigns a random UUID (and firmware.serial) at creation; the preview uses the name-based ${vmi.spec.domain.firmware?.uuid ?? ''}`;
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** Go zero values for the structs admission walks into: spec, domain and devices always exist. */
+function ensureSpec(spec: unknown): VirtualMachineInstanceSpec {
+  const s = asRecord(spec) as unknown as VirtualMachineInstanceSpec;
+  const domain = asRecord(s.domain) as unknown as VirtualMachineInstanceSpec['domain'];
+  domain.devices = asRecord(domain.devices);
+  domain.resources = asRecord(domain.resources);
+  s.domain = domain;
+  return s;
+}
+
+function asVm(value: Record<string, unknown>, namespace: string | undefined): VirtualMachine {
+  const metadata = { ...asRecord(value.metadata) } as ObjectMeta;
+  if (namespace !== undefined) metadata.namespace = namespace;
+  const spec = asRecord(value.spec) as VirtualMachine['spec'];
+  if (spec.template !== undefined) {
+    const template = asRecord(spec.template);
+    spec.template = { metadata: asRecord(template.metadata) as ObjectMeta, spec: ensureSpec(template.spec) };
+  }
+  return { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata, spec };
+}
+
+function asVmi(value: Record<string, unknown>): VirtualMachineInstance {
+  const status = asRecord(value.status);
+  return {
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachineInstance',
+    metadata: { ...asRecord(value.metadata) } as ObjectMeta,
+    spec: ensureSpec(value.spec),
+    status: { ...status },
+  };
 }

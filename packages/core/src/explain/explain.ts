@@ -99,8 +99,9 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
   const converted = selection.error || opts.domainXml === false ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
   if (converted) notes.push(...converted.notes);
-  const overhead = computeOverhead(vmi, profile, selection);
-  const resources = overhead ? computeLauncherResources(vmi, profile, selection, overhead) : null;
+  const overhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
+  notes.push(...overhead.notes);
+  const resources = computeLauncherResources(vmi, profile, selection, overhead);
   const error = selection.error ?? converted?.error ?? null;
   return {
     object: obj,

@@ -124,7 +124,17 @@ export function lintSources(sources: readonly SourceText[], profile: ClusterProf
     if (suppressedByComment(d, line, rule)) continue;
     findings.push(finding);
   }
-  return { findings, objects: vms };
+  return { findings: inInputOrder(findings, sources), objects: vms };
+}
+
+/** Findings by file (input order), then by offset; ties keep their order (stable sort). */
+function inInputOrder(findings: Finding[], sources: readonly SourceText[]): Finding[] {
+  const rank = new Map(sources.map((s, i) => [s.path, i]));
+  const key = (f: Finding): [number, number] => [f.range ? (rank.get(f.range.file) ?? sources.length) : sources.length, f.range?.start ?? 0];
+  return findings
+    .map((f, i) => ({ f, i, k: key(f) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+    .map((x) => x.f);
 }
 
 function subjectObject(scope: RuleScope, subject: ScopeSubjects[RuleScope]): ManifestObject {

@@ -5,6 +5,7 @@
 import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from 'js-yaml';
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { Finding } from '../findings.js';
+import { indexBlockYaml } from './block-positions.js';
 import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS } from './limits.js';
 import { indexYamlDocument, indexYamlText, type PositionIndex } from './position-index.js';
@@ -61,25 +62,39 @@ export function parseSource(path: string, rawText: string): ParseResult {
   for (let i = 0; i < bounds.length; i++) {
     const start = bounds[i]!;
     const end = i + 1 < bounds.length ? bounds[i + 1]! : text.length;
-    const chunk = text.slice(start, end);
-    const value = ANCHOR.test(chunk) ? loadWithAliasLimit(file, chunk, start, findings) : loadFast(file, chunk, start, findings);
-    if (value === FAILED || value === undefined || value === null) continue;
-    // js-yaml enforces maxDepth itself; values from the alias path are checked here.
-    if (value instanceof AliasValue) {
-      if (!withinDepth(value.value)) {
-        findings.push(error(file, start, end, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
-        continue;
-      }
-      if (value.value === undefined || value.value === null) continue;
-      docs.push(makeDoc(file, docs.length, start, end, value.value, () => indexYamlText(chunk, start)));
-      continue;
-    }
-    docs.push(makeDoc(file, docs.length, start, end, value, () => indexYamlText(chunk, start)));
+    const doc = parseSegment(file, start, end, docs.length, findings);
+    if (doc) docs.push(doc);
   }
   return { file, docs, findings };
 }
 
-function documentBounds(text: string): number[] {
+/** Whether the whole file must take the `yaml` path (directives, document-end markers). */
+export function needsWholeFileParse(text: string): boolean {
+  return text.includes('\u0000') || SLOW_MARKERS.test(text);
+}
+
+/**
+ * One document of the fast path: the text between two document starts. Returns undefined for
+ * an empty or failed document (its findings are pushed). Used by parse/incremental.ts too.
+ */
+export function parseSegment(file: SourceFile, start: number, end: number, index: number, findings: Finding[]): ParsedDocument | undefined {
+  const chunk = file.text.slice(start, end);
+  const value = ANCHOR.test(chunk) ? loadWithAliasLimit(file, chunk, start, findings) : loadFast(file, chunk, start, findings);
+  if (value === FAILED || value === undefined || value === null) return undefined;
+  // js-yaml enforces maxDepth itself; values from the alias path are checked here.
+  if (value instanceof AliasValue) {
+    if (!withinDepth(value.value)) {
+      findings.push(error(file, start, end, 'YAML_LIMIT', `document nests deeper than ${PARSE_LIMITS.maxDepth} levels`));
+      return undefined;
+    }
+    if (value.value === undefined || value.value === null) return undefined;
+    return makeDoc(file, index, start, end, value.value, () => indexBlockYaml(chunk, start) ?? indexYamlText(chunk, start));
+  }
+  return makeDoc(file, index, start, end, value, () => indexBlockYaml(chunk, start) ?? indexYamlText(chunk, start));
+}
+
+/** Offsets where documents start (0 and every `---` at a line start). */
+export function documentBounds(text: string): number[] {
   const bounds = [0];
   DOC_START.lastIndex = 0;
   for (let m = DOC_START.exec(text); m; m = DOC_START.exec(text)) {
@@ -161,7 +176,7 @@ function parseWholeWithYaml(file: SourceFile, docs: ParsedDocument[], findings: 
   }
 }
 
-function makeDoc(file: SourceFile, index: number, start: number, end: number, value: unknown, build: () => PositionIndex): ParsedDocument {
+export function makeDoc(file: SourceFile, index: number, start: number, end: number, value: unknown, build: () => PositionIndex): ParsedDocument {
   let cached: PositionIndex | undefined;
   return {
     file,

@@ -48,7 +48,8 @@ export interface KubeVirtConfig {
   vmRolloutStrategy?: string;
   liveUpdateConfiguration?: { maxHotplugRatio?: number; maxCpuSockets?: number; maxGuest?: Quantity };
   networkConfiguration: {
-    networkInterface?: string;
+    /** JSON name of Go's NetworkInterface; a key spelled `networkInterface` is unknown to KubeVirt and ignored. */
+    defaultNetworkInterface?: string;
     permitBridgeInterfaceOnPodNetwork?: boolean;
     permitSlirpInterface?: boolean;
     binding?: Record<string, BindingPlugin>;
@@ -73,9 +74,10 @@ export function defaultKubeVirtConfig(version: VersionKey): KubeVirtConfig {
       arm64: { machineType: 'virt', ovmfPath: '/usr/share/AAVMF', emulatedMachines: ['virt*'] },
       s390x: { machineType: 's390-ccw-virtio', ovmfPath: '', emulatedMachines: ['s390-ccw-virtio*'] },
     },
+    evictionStrategy: 'None',
     vmRolloutStrategy: 'LiveUpdate',
     liveUpdateConfiguration: { maxHotplugRatio: 4 },
-    networkConfiguration: { networkInterface: 'bridge', permitBridgeInterfaceOnPodNetwork: true, permitSlirpInterface: false },
+    networkConfiguration: { defaultNetworkInterface: 'bridge', permitBridgeInterfaceOnPodNetwork: true, permitSlirpInterface: false },
     smbios: { manufacturer: 'KubeVirt', family: 'KubeVirt', product: 'None', sku: '', version: '' },
   };
 }

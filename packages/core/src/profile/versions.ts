@@ -16,6 +16,20 @@ export interface VersionTraits {
   nonSecureBootPrefersSecbootCode: boolean;
   /** Whether the ConfigurableHypervisor gate and spec.configuration.hypervisors exist. */
   configurableHypervisor: boolean;
+  /** Feature gates on without being listed (Beta gates are on by default from v1.9; v1.8 needs every non-GA gate listed).
+   * Only the gates l1vh reads; `disabledFeatureGates` turns a Beta one off. */
+  defaultOnGates: readonly string[];
+  /** virt-controller's v1.9+ launcher rules: devices.kubevirt.io/{tdx,iommufd}, DRA network claims, and DRA claims
+   * rendered even when claimName or requestName is missing (v1.8 needs both). */
+  launcherRulesV19: boolean;
+  /** How virt-handler raises the launcher's RLIMIT_MEMLOCK (pkg/hypervisor/{kvm,mshv}/runtime.go AdjustResources):
+   * 'sized' = overhead + guest memory (+ (N-1) × guest for N VFIO devices on KVM); 'unlimited' from main on. */
+  memlockLimit: 'sized' | 'unlimited';
+  /** Whether the MSHV runtime also honours reservedOverhead.memLock: Required (the KVM one always does). */
+  mshvHonoursMemLockRequired: boolean;
+  /** Admission: preferences apply preferredVideoType and preferredLaunchSecurity, a preferred panic model adds a
+   * device when there is none, and a TDX VMI gets the kubevirt.io/qgs-socket-path annotation (v1.9+). */
+  admissionPreferenceVideoLaunchSecurityPanic: boolean;
 }
 
 export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
@@ -25,6 +39,11 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
     ovmfPathAmd64: '/usr/share/OVMF',
     nonSecureBootPrefersSecbootCode: false,
     configurableHypervisor: true,
+    defaultOnGates: [],
+    launcherRulesV19: false,
+    memlockLimit: 'sized',
+    mshvHonoursMemLockRequired: false,
+    admissionPreferenceVideoLaunchSecurityPanic: false,
   },
   'v1.9': {
     label: 'KubeVirt v1.9',
@@ -32,6 +51,11 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
     ovmfPathAmd64: '/usr/share/edk2/ovmf',
     nonSecureBootPrefersSecbootCode: true,
     configurableHypervisor: true,
+    defaultOnGates: ['GPUsWithDRA', 'HostDevicesWithDRA', 'PasstBinding'],
+    launcherRulesV19: true,
+    memlockLimit: 'sized',
+    mshvHonoursMemLockRequired: false,
+    admissionPreferenceVideoLaunchSecurityPanic: true,
   },
   main: {
     label: 'KubeVirt main (v1.10+)',
@@ -39,6 +63,11 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
     ovmfPathAmd64: '/usr/share/edk2/ovmf',
     nonSecureBootPrefersSecbootCode: true,
     configurableHypervisor: true,
+    defaultOnGates: ['GPUsWithDRA', 'HostDevicesWithDRA', 'PasstBinding'],
+    launcherRulesV19: true,
+    memlockLimit: 'unlimited',
+    mshvHonoursMemLockRequired: true,
+    admissionPreferenceVideoLaunchSecurityPanic: true,
   },
 };
 

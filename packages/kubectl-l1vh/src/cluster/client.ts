@@ -41,11 +41,10 @@ export async function openCluster(opts: ClusterOptions): Promise<ClusterClient> 
     try {
       res = await get(url, requestOptions, opts.requestTimeoutMs);
     } catch (e) {
+      if (opts.verbosity >= 6) opts.log(`GET ${url.href} failed (${Date.now() - started} ms)`);
       throw new ClusterError(scrub(describeNetworkError(e, { ...info, server, timeoutMs: opts.requestTimeoutMs })));
-    } finally {
-      if (opts.verbosity >= 6) opts.log(`GET ${url.href} (${Date.now() - started} ms)`);
     }
-    if (opts.verbosity >= 6) opts.log(`GET ${url.href} → ${res.status}`);
+    if (opts.verbosity >= 6) opts.log(`GET ${url.href} ${res.status} (${Date.now() - started} ms)`);
     if (res.status === 404) return null;
     if (res.status !== 200) throw new ClusterError(scrub(describeStatus(res.status, res.body, { ...info, server, user: loaded.user.name })));
     try {
@@ -133,9 +132,11 @@ function get(url: URL, base: https.RequestOptions, timeoutMs: number): Promise<R
         if (expected !== undefined && size < expected) return finish(new TruncatedError(`${size} of ${expected} bytes`));
         finish(null, { status: res.statusCode ?? 0, body: Buffer.concat(chunks) });
       });
-      res.on('error', (e) => finish(e));
+      // Headers arrived, so any later error or early close means the body was cut short.
+      const cut = (): void => finish(new TruncatedError(expected !== undefined ? `${size} of ${expected} bytes` : `${size} bytes`));
+      res.on('error', cut);
       res.on('close', () => {
-        if (!res.complete) finish(new TruncatedError(`${size} bytes`));
+        if (!res.complete) cut();
       });
     });
     const timer = timeoutMs > 0 ? setTimeout(() => finish(new TimeoutError(`${timeoutMs}`)), timeoutMs) : undefined;

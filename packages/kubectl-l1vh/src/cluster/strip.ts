@@ -55,3 +55,10 @@ export function stripObject(obj: KubeObject): KubeObject {
   }
   return out;
 }
+
+/** A live VM/VMI as an explain input: its spec and identity, no status or bookkeeping. */
+export function inputObject(obj: KubeObject): KubeObject {
+  const stripped = stripObject({ ...obj, status: undefined });
+  if (obj.metadata?.uid && stripped.metadata) stripped.metadata.uid = obj.metadata.uid; // the domain UUID derives from it
+  return stripped;
+}

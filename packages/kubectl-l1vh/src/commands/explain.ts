@@ -1,17 +1,23 @@
 // kubectl l1vh explain (FILE|DIR|-)...: per VM, the hypervisor and why, the domain XML,
 // overhead and launcher resources.
 
-import { explainAll, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { explainAll, lintSources, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { findingsPerItem } from '../lint-report.js';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
 import { readInputs } from '../read-inputs.js';
+import { readInputsWithCluster } from '../cluster-inputs.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../formatters/explain-index.js';
 
-export const EXPLAIN_HELP = `Usage: kubectl l1vh explain (FILE|DIR|-)... [--profile FILE]... [-o text|json|yaml] [--show-xml]
+export const EXPLAIN_HELP = `Usage: kubectl l1vh explain (FILE|DIR|-|vm/NAME|vmi/NAME)... [--profile FILE]... [-o text|json|yaml] [--show-xml]
 
 Explains each VirtualMachine-like object: the hypervisor it gets on the profile's nodes and why,
 the libvirt domain XML, the memory overhead and the virt-launcher resources.
+
+vm/NAME and vmi/NAME read the object from the cluster (namespace from -n or the kubeconfig
+context); the live cluster is then the profile unless --profile is given. Cluster flags:
+--kubeconfig, --context, --cluster, -n, --request-timeout, -v (exit 3 when the cluster cannot be read).
 
 Options:
   --profile FILE     cluster profile (kubectl get kubevirt,nodes,pvc -A -o yaml); repeatable.
@@ -39,8 +45,9 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   if (positionals.length === 0) throw new UsageError('explain needs at least one FILE, DIR or - (stdin)');
   if (values['xml-indent'] !== undefined && values['xml-indent'] !== 'tab' && values['xml-indent'] !== 'spaces') throw new UsageError('--xml-indent takes tab or spaces');
 
-  const inputs = await readInputs(positionals, io);
+  const { inputs, liveProfile } = await readInputsWithCluster(positionals, values, io);
   const profileInputs = await readInputs(values.profile ?? [], io);
+  if (liveProfile) profileInputs.sources.push(liveProfile);
   if (profileInputs.problems.length > 0) {
     printProblems(profileInputs.problems, io);
     return EXIT.USAGE;
@@ -56,7 +63,9 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
     indent: values['xml-indent'] === 'tab' ? '\t' : '  ',
   });
   const items: ExplainItem[] = explained.map((e) => e.item);
-  io.stdout(EXPLAIN_FORMATS[format]({ items, profile: profile.origin, showXml: values['show-xml'] === true }));
+  const lint = lintSources(inputs.sources, profile);
+  const findings = findingsPerItem(items, lint.findings, inputs.sources);
+  io.stdout(EXPLAIN_FORMATS[format]({ items, profile: profile.origin, showXml: values['show-xml'] === true, findings }));
   printProblems(inputs.problems, io);
   printFindings(loaded.findings, inputs.sources, io);
   return inputs.problems.length > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;

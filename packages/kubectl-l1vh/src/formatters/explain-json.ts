@@ -1,6 +1,6 @@
 // The machine-readable contract: {"items":[…]}, one item per VM-like object (docs/explain-json.md).
-import type { ExplainReport } from './explain-index.js';
+import { itemsWithFindings, type ExplainReport } from './explain-index.js';
 
 export function formatExplainJson(r: ExplainReport): string {
-  return JSON.stringify({ items: r.items }, null, 2) + '\n';
+  return JSON.stringify({ items: itemsWithFindings(r) }, null, 2) + '\n';
 }

@@ -1,6 +1,7 @@
 // Human output of explain: hypervisor and why, per node, overhead terms, resources, notes.
 import { HYPERVISOR_LABELS, VERSION_TRAITS, type ExplainItem } from '@l1vh/core';
 import type { ExplainReport } from './explain-index.js';
+import type { ItemFinding } from '../lint-report.js';
 
 const SEMANTICS_LABEL = {
   kubevirt: 'KubeVirt as shipped (ConfigurableHypervisor)',
@@ -9,10 +10,10 @@ const SEMANTICS_LABEL = {
 
 export function formatExplainText(r: ExplainReport): string {
   if (r.items.length === 0) return 'no VirtualMachine-like objects found\n';
-  return r.items.map((item) => formatItem(item, r.showXml)).join('\n');
+  return r.items.map((item, i) => formatItem(item, r.showXml, r.findings?.[i])).join('\n');
 }
 
-function formatItem(it: ExplainItem, showXml: boolean): string {
+function formatItem(it: ExplainItem, showXml: boolean, findings: readonly ItemFinding[] = []): string {
   const lines: string[] = [];
   lines.push(`${it.kind} ${it.namespace}/${it.name}  (${it.source.file}:${it.source.line})`);
   const hv = it.hypervisor ? `${HYPERVISOR_LABELS[it.hypervisor]}  (libvirt domain type "${it.domainType}")` : `none: ${it.error}`;
@@ -28,14 +29,23 @@ function formatItem(it: ExplainItem, showXml: boolean): string {
   }
   if (it.overheadBytes !== null) {
     lines.push(`  memory overhead: ${formatMi(it.overheadBytes)} (${it.overheadBytes} bytes)${it.controllerOverheadBytes !== null && it.controllerOverheadBytes !== it.overheadBytes ? `, virt-controller adds network bindings: ${it.controllerOverheadBytes}` : ''}`);
-    for (const t of it.overheadTerms) lines.push(`    ${formatMi(t.bytes).padStart(10)}  ${t.label}  (${t.cause})`);
+    // Exact bytes per term, so the column adds up to the totals above.
+    for (const t of it.overheadTerms) {
+      lines.push(`    ${formatMi(t.bytes).padStart(10)} ${String(t.bytes).padStart(12)}  ${t.label}  (${t.cause})${t.scope === 'controller' ? '  [virt-controller only]' : ''}`);
+    }
   }
   if (it.launcherResources) {
     const fmt = (r: Record<string, string>): string => Object.entries(r).map(([k, v]) => `${k}=${v}`).join(', ') || '-';
     lines.push(`  launcher requests: ${fmt(it.launcherResources.requests)}`);
-    lines.push(`  launcher limits:   ${fmt(it.launcherResources.limits)}`);
+    lines.push(`  launcher limits:   ${fmt(it.launcherResources.limits ?? {})}`);
+    const claims = it.launcherResources.claims ?? [];
+    if (claims.length > 0) lines.push(`  launcher claims:   ${claims.map((c) => (c.request ? `${c.name}/${c.request}` : c.name)).join(', ')}`);
   }
   for (const n of it.notes) lines.push(`  note: ${n}`);
+  if (findings.length > 0) {
+    lines.push('  findings:');
+    for (const f of findings) lines.push(`    ${f.file}:${f.line}:${f.col}: ${f.severity} ${f.ruleId}: ${f.message}`);
+  }
   if (showXml && it.domainXml) lines.push('', it.domainXml);
   return lines.join('\n') + '\n';
 }

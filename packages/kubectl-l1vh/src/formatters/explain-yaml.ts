@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import type { ExplainReport } from './explain-index.js';
+import { itemsWithFindings, type ExplainReport } from './explain-index.js';
 
 export function formatExplainYaml(r: ExplainReport): string {
-  return stringify({ items: r.items }, { lineWidth: 0 });
+  return stringify({ items: itemsWithFindings(r) }, { lineWidth: 0 });
 }

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { SourcePosition } from '@l1vh/core';
-import { vmAt, keyOf, type AnalysisCache } from '../analysis/document-analysis.js';
+import { keyOf, pathOf, vmAt, type AnalysisCache } from '../analysis/document-analysis.js';
 import { fieldAtOffset } from '../analysis/path-at-offset.js';
 import type { TargetCluster } from '../cluster/target-cluster.js';
 import { hoverMarkdown, type FieldFocus } from '../render/hover-markdown.js';
@@ -39,7 +39,9 @@ export class HoverProvider implements vscode.HoverProvider {
   }
 }
 
+/** Whether a core source position (1-based, in some file) lies inside [start, end] of this document. */
 function contains(document: vscode.TextDocument, pos: SourcePosition, start: number, end: number): boolean {
+  if (pos.file !== pathOf(document.uri)) return false;
   const offset = document.offsetAt(new vscode.Position(pos.line - 1, pos.col - 1));
   return offset >= start && offset <= end;
 }

@@ -1,50 +1,61 @@
-// Read-only `l1vh-domain:` documents: the domain XML of one VM of a manifest, re-rendered when
-// the manifest or the target changes.
+// Read-only virtual documents about one VM of a manifest, re-rendered when the manifest or the
+// target changes: `l1vh-domain:` (the domain XML) and `l1vh-explain:` (the full explanation).
 
 import * as vscode from 'vscode';
+import type { ExplainItem } from '@l1vh/core';
 import { findVm, type AnalysisCache, type VmKey } from '../analysis/document-analysis.js';
-import { previewText } from '../render/preview-text.js';
 
 export const PREVIEW_SCHEME = 'l1vh-domain';
+export const EXPLAIN_SCHEME = 'l1vh-explain';
 
-interface PreviewQuery {
+interface VmQuery {
   source: string;
   vm: VmKey;
 }
 
-/** Preview URI of a VM: the path gives the tab title and the .xml language, the query the source. */
-export function previewUri(source: vscode.Uri, vm: VmKey): vscode.Uri {
-  const query: PreviewQuery = { source: source.toString(), vm };
-  const name = `${vm.name || vm.kind}.domain.xml`.replace(/[/\\]/g, '_');
-  return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${name}`, query: JSON.stringify(query) });
+export interface VmDocumentKind {
+  scheme: string;
+  /** File suffix: gives the tab title and the language (.xml, .md). */
+  suffix: string;
+  render: (item: ExplainItem | undefined, missing: string) => string;
 }
 
-function parseQuery(uri: vscode.Uri): PreviewQuery | undefined {
+/** URI of a VM's document: the path gives the tab title and language, the query the source. */
+export function vmDocumentUri(kind: VmDocumentKind, source: vscode.Uri, vm: VmKey): vscode.Uri {
+  const query: VmQuery = { source: source.toString(), vm };
+  const name = `${vm.name || vm.kind}${kind.suffix}`.replace(/[/\\]/g, '_');
+  return vscode.Uri.from({ scheme: kind.scheme, path: `/${name}`, query: JSON.stringify(query) });
+}
+
+function parseQuery(uri: vscode.Uri): VmQuery | undefined {
   try {
-    return JSON.parse(uri.query) as PreviewQuery;
+    return JSON.parse(uri.query) as VmQuery;
   } catch {
     return undefined;
   }
 }
 
-export class PreviewContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class VmContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly cache: AnalysisCache) {}
+  constructor(
+    readonly kind: VmDocumentKind,
+    private readonly cache: AnalysisCache,
+  ) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const q = parseQuery(uri);
-    if (!q) return previewText(undefined, `bad preview address ${uri.toString()}`);
+    if (!q) return this.kind.render(undefined, `bad address ${uri.toString()}`);
     const source = await vscode.workspace.openTextDocument(vscode.Uri.parse(q.source));
     const vm = findVm(this.cache.get(source), q.vm);
-    return previewText(vm?.item, `${q.vm.kind} ${q.vm.namespace}/${q.vm.name} is no longer in ${source.uri.path.split('/').pop()}`);
+    return this.kind.render(vm?.item, `${q.vm.kind} ${q.vm.namespace}/${q.vm.name} is no longer in ${source.uri.path.split('/').pop()}`);
   }
 
-  /** Re-renders open previews of a source (all sources when none is given). */
+  /** Re-renders open documents of a source (of all sources when none is given). */
   update(source?: vscode.Uri): void {
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme !== PREVIEW_SCHEME) continue;
+      if (doc.uri.scheme !== this.kind.scheme) continue;
       if (source && parseQuery(doc.uri)?.source !== source.toString()) continue;
       this.emitter.fire(doc.uri);
     }

@@ -1,6 +1,50 @@
-// <clock> offset and timers.
-// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+// <clock> offset and timers, plus the TSC frequency timer when the VMI needs one.
 
+import type { Clock } from '../../api/kubevirt-types.js';
+import { el, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 
-export const configureClock: Configurator = () => undefined;
+const yesNo = (enabled: boolean | undefined): string => (enabled === false ? 'no' : 'yes');
+
+/** Timers in KubeVirt's fixed order; the attribute order is the Timer struct's (name, tickpolicy, present, track, frequency). */
+function timers(clock: Clock): XmlElement[] {
+  const t = clock.timer;
+  if (!t) return [];
+  const out: XmlElement[] = [];
+  const present = (x: { present?: boolean }): string => yesNo(x.present);
+  if (t.rtc) out.push(el('timer', { name: 'rtc', tickpolicy: t.rtc.tickPolicy || undefined, present: present(t.rtc), track: t.rtc.track || undefined }));
+  if (t.pit) out.push(el('timer', { name: 'pit', tickpolicy: t.pit.tickPolicy || undefined, present: present(t.pit) }));
+  if (t.kvm) out.push(el('timer', { name: 'kvmclock', present: present(t.kvm) }));
+  if (t.hpet) out.push(el('timer', { name: 'hpet', tickpolicy: t.hpet.tickPolicy || undefined, present: present(t.hpet) }));
+  if (t.hyperv) out.push(el('timer', { name: 'hypervclock', present: present(t.hyperv) }));
+  return out;
+}
+
+/** topology.GetTscFrequencyRequirement: invtsc CPU feature or Hyper-V reenlightenment. */
+function tscRequired(ctx: Parameters<Configurator>[0]): boolean {
+  const d = ctx.vmi.spec.domain;
+  const invtsc = (d.cpu?.features ?? []).some((f) => f.name === 'invtsc' && (f.policy ?? 'require') === 'require');
+  const reenl = d.features?.hyperv?.reenlightenment;
+  return invtsc || (reenl !== undefined && reenl.enabled !== false);
+}
+
+export const configureClock: Configurator = (ctx, domain) => {
+  const clock = ctx.vmi.spec.domain.clock;
+  let attrs: Record<string, string | undefined> = {};
+  let children: XmlElement[] = [];
+  if (clock) {
+    if (clock.utc) attrs = { offset: 'utc', adjustment: clock.utc.offsetSeconds !== undefined ? String(clock.utc.offsetSeconds) : 'reset' };
+    else if (clock.timezone !== undefined) attrs = { offset: 'timezone', timezone: clock.timezone || undefined };
+    children = timers(clock);
+  }
+  if (tscRequired(ctx)) {
+    const hints = ctx.vmi.status?.['topologyHints'] as { tscFrequency?: number } | undefined;
+    if (hints?.tscFrequency !== undefined) {
+      children.push(el('timer', { name: 'tsc', frequency: String(hints.tscFrequency) }));
+    } else {
+      ctx.notes.push('clock: the VMI needs a fixed TSC frequency; virt-controller takes it from the node (topology hints) and adds <timer name="tsc" frequency=…>');
+    }
+  }
+  if (!clock && children.length === 0) return;
+  domain.slots.clock = el('clock', { offset: attrs.offset, timezone: attrs.timezone, adjustment: attrs.adjustment }, children);
+};

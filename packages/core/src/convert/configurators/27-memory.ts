@@ -1,6 +1,24 @@
-// <memory>, <maxMemory>.
-// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+// <memory unit="b"> (guest memory, else request, else limit) and, with memory hotplug
+// (maxGuest above guest), <maxMemory slots="0">.
 
+import { textEl } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
+import { quantityBytes } from '../quantity-values.js';
+import { guestMemory } from '../vmi-facts.js';
 
-export const configureMemory: Configurator = () => undefined;
+export const configureMemory: Configurator = (ctx, domain) => {
+  const mem = ctx.vmi.spec.domain.memory;
+  const maxGuest = quantityBytes(mem?.maxGuest);
+  const guest = quantityBytes(mem?.guest);
+  if (maxGuest === null || (guest !== null && guest === maxGuest)) {
+    const q = guestMemory(ctx.vmi);
+    const bytes = q === undefined ? 0n : quantityBytes(q);
+    if (bytes === null || bytes < 0n) return `Memory size '${String(q)}' must be greater than or equal to 0`;
+    domain.slots.memory = textEl('memory', bytes.toString(), { unit: 'b' });
+    return;
+  }
+  if (guest === null) return `Memory size '${String(mem?.guest)}' must be greater than or equal to 0`;
+  domain.slots.maxMemory = textEl('maxMemory', maxGuest.toString(), { unit: 'b', slots: 0 });
+  domain.slots.memory = textEl('memory', guest.toString(), { unit: 'b' });
+  return undefined;
+};

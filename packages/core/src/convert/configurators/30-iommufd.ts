@@ -1,6 +1,8 @@
-// <iommufd>.
-// PLACEHOLDER (owner: converter helper B): replace this no-op with the real configurator.
+// <iommufd enabled="yes" fdgroup="iommu"> when the launcher has an IOMMUFD socket (never known in a preview).
 
+import { el } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 
-export const configureIommufd: Configurator = () => undefined;
+export const configureIommufd: Configurator = (ctx, domain) => {
+  if (ctx.iommufdEnabled) domain.slots.iommufd = el('iommufd', { enabled: 'yes', fdgroup: 'iommu' });
+};

@@ -1,0 +1,38 @@
+// The only rule registry. Adding a rule: a file here, a line below, docs/rules/<id>.md and
+// tests/lint/<id>.test.ts (a meta-test checks all three).
+
+import type { Rule } from '../rule.js';
+import instancetypeConflict from './instancetype-conflict.js';
+import libvirtSchemaQuirk from './libvirt-schema-quirk.js';
+import memoryTooSmall from './memory-too-small.js';
+import mshvFallback from './mshv-fallback.js';
+import mshvUnsupportedFeature from './mshv-unsupported-feature.js';
+import noLaunch from './no-launch.js';
+import noMshvDomainType from './no-mshv-domain-type.js';
+import obsoleteHypervLayered from './obsolete-hyperv-layered.js';
+import unknownInstancetype from './unknown-instancetype.js';
+
+export type RuleId =
+  | 'no-launch'
+  | 'mshv-fallback'
+  | 'obsolete-hyperv-layered'
+  | 'no-mshv-domain-type'
+  | 'mshv-unsupported-feature'
+  | 'libvirt-schema-quirk'
+  | 'memory-too-small'
+  | 'instancetype-conflict'
+  | 'unknown-instancetype';
+
+export const RULES = {
+  'no-launch': noLaunch,
+  'mshv-fallback': mshvFallback,
+  'obsolete-hyperv-layered': obsoleteHypervLayered,
+  'no-mshv-domain-type': noMshvDomainType,
+  'mshv-unsupported-feature': mshvUnsupportedFeature,
+  'libvirt-schema-quirk': libvirtSchemaQuirk,
+  'memory-too-small': memoryTooSmall,
+  'instancetype-conflict': instancetypeConflict,
+  'unknown-instancetype': unknownInstancetype,
+} satisfies Record<RuleId, Rule>;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -1,0 +1,144 @@
+// resource.ParseQuantity: the scanner, the suffix table, rounding up to 1n, the BinarySI cap,
+// and when the input text is kept verbatim for serialisation (the fast path's canonical check).
+
+import type { Quantity, QuantityFormat } from './quantity.js';
+
+export type QuantityParseError = 'format' | 'numeric' | 'suffix';
+
+export type ParseResult = { ok: true; quantity: Quantity } | { ok: false; error: QuantityParseError; message: string };
+
+interface Scanned {
+  positive: boolean;
+  num: string;
+  denom: string;
+  suffix: string;
+}
+
+const SUFFIX_CHARS = 'eEinumkKMGTP';
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** parseQuantityString: sign, numerator (leading zeros dropped), optional fraction, suffix. */
+function scan(str: string): Scanned | null {
+  let positive = true;
+  let pos = 0;
+  const end = str.length;
+  if (str[0] === '-') {
+    positive = false;
+    pos++;
+  } else if (str[0] === '+') {
+    pos++;
+  }
+  while (pos < end && str[pos] === '0') pos++;
+  if (pos >= end) return { positive, num: '0', denom: '', suffix: '' };
+  let i = pos;
+  while (i < end && isDigit(str[i])) i++;
+  let num = str.slice(pos, i);
+  if (i >= end) return { positive, num, denom: '', suffix: '' };
+  pos = i;
+  if (num === '') num = '0';
+  let denom = '';
+  if (str[pos] === '.') {
+    pos++;
+    i = pos;
+    while (i < end && isDigit(str[i])) i++;
+    denom = str.slice(pos, i);
+    if (i >= end) return { positive, num, denom, suffix: '' };
+    pos = i;
+  }
+  const suffixStart = pos;
+  i = pos;
+  while (i < end && SUFFIX_CHARS.includes(str[i]!)) i++;
+  if (i >= end) return { positive, num, denom, suffix: str.slice(suffixStart) };
+  pos = i;
+  if (str[pos] === '-' || str[pos] === '+') pos++;
+  for (i = pos; i < end; i++) if (!isDigit(str[i])) return null;
+  return { positive, num, denom, suffix: str.slice(suffixStart) };
+}
+
+interface Suffix {
+  base: 2 | 10;
+  exponent: number;
+  format: QuantityFormat;
+}
+
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+const INT32_MAX = 2147483647;
+
+function interpretSuffix(s: string): Suffix | null {
+  if (Object.prototype.hasOwnProperty.call(DECIMAL_SUFFIXES, s)) return { base: 10, exponent: DECIMAL_SUFFIXES[s]!, format: 'DecimalSI' };
+  if (Object.prototype.hasOwnProperty.call(BINARY_SUFFIXES, s)) return { base: 2, exponent: BINARY_SUFFIXES[s]!, format: 'BinarySI' };
+  if (s.length > 1 && (s[0] === 'e' || s[0] === 'E') && /^[+-]?\d+$/.test(s.slice(1))) {
+    const e = Number(s.slice(1));
+    // apimachinery rejects exponents past int32 rather than truncating them.
+    if (!Number.isSafeInteger(e) || Math.abs(e) > INT32_MAX) return null;
+    return { base: 10, exponent: e, format: 'DecimalExponent' };
+  }
+  return null;
+}
+
+const NANO = -9;
+const MAX_INT64 = 9223372036854775807n;
+const MAX_INT64_FACTORS = 18;
+
+export function parseQuantity(input: string | number): ParseResult {
+  const str = typeof input === 'number' ? String(input) : input;
+  if (str.length === 0) return { ok: false, error: 'format', message: 'quantities must not be empty' };
+  if (str === '0') return { ok: true, quantity: { mantissa: 0n, exponent: 0, format: 'DecimalSI', text: '0' } };
+  const s = scan(str);
+  if (!s) return { ok: false, error: 'format', message: `"${str}" is not a quantity (expected e.g. 2Gi, 500m, 1e3)` };
+  const suffix = interpretSuffix(s.suffix);
+  if (!suffix) return { ok: false, error: 'suffix', message: `"${str}": unknown quantity suffix "${s.suffix}"` };
+
+  const digits = s.num + s.denom;
+  const unsigned = BigInt(digits);
+  let mantissa = s.positive ? unsigned : -unsigned;
+  let exponent: number;
+  if (suffix.base === 10) {
+    exponent = suffix.exponent - s.denom.length;
+  } else {
+    mantissa *= 2n ** BigInt(suffix.exponent);
+    exponent = -s.denom.length;
+  }
+  let format = suffix.format;
+
+  // The int64 fast path keeps the input text when it is already canonical.
+  const precision = suffix.format === 'BinarySI'
+    ? (s.denom.length === 0 ? 15 - s.num.length - Math.floor((suffix.exponent * 3) / 10) - 1 : -1)
+    : MAX_INT64_FACTORS - digits.length;
+  const fastPath = precision >= 0 && exponent >= NANO && (suffix.format !== 'BinarySI' || unsigned * 2n ** BigInt(suffix.exponent) <= MAX_INT64);
+  if (fastPath) {
+    const keep = suffix.format === 'BinarySI'
+      ? (unsigned & 7n) !== 0n
+      : exponent % 3 === 0 && !digits.endsWith('000') && digits[0] !== '0';
+    return { ok: true, quantity: keep ? { mantissa, exponent, format, text: str } : { mantissa, exponent, format } };
+  }
+
+  // Round non-zero values away from zero to a whole nano.
+  if (mantissa !== 0n && exponent < NANO) {
+    const d = 10n ** BigInt(NANO - exponent);
+    const abs = mantissa < 0n ? -mantissa : mantissa;
+    const rounded = (abs + d - 1n) / d;
+    mantissa = mantissa < 0n ? -rounded : rounded;
+    exponent = NANO;
+  }
+  const abs = mantissa < 0n ? -mantissa : mantissa;
+  if (format === 'BinarySI') {
+    const scaledAbs = exponent >= 0 ? abs * 10n ** BigInt(exponent) : null;
+    const exceeds = scaledAbs !== null ? scaledAbs > MAX_INT64 : abs > MAX_INT64 * 10n ** BigInt(-exponent);
+    if (exceeds) {
+      mantissa = mantissa < 0n ? -MAX_INT64 : MAX_INT64;
+      exponent = 0;
+    } else if (abs !== 0n && exponent < 0 && abs < 10n ** BigInt(-exponent)) {
+      format = 'DecimalSI'; // a fraction of one byte has no binary spelling
+    }
+  }
+  return { ok: true, quantity: { mantissa, exponent, format } };
+}
+
+/** For trusted constants (KubeVirt's own literals). */
+export function mustParse(str: string): Quantity {
+  const r = parseQuantity(str);
+  if (!r.ok) throw new Error(`IMPOSSIBLE: bad quantity constant ${str}: ${r.message}`);
+  return r.quantity;
+}

@@ -1,0 +1,39 @@
+import { cluster, runRuleTests, VM } from './support.js';
+
+const pvc = (name: string, mode: string): string => `- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: ${name}, namespace: default}
+  spec: {volumeMode: ${mode}}
+`;
+const withVolumes = VM.replace('        devices: {}\n', '        devices:\n          disks:\n          - name: data\n          - name: logs\n') +
+  `      volumes:
+      - name: data
+        persistentVolumeClaim:
+          claimName: blk-data
+      - name: logs
+        persistentVolumeClaim:
+          claimName: fs-data
+`;
+const profile = cluster({ extra: pvc('blk-data', 'Block') + pvc('fs-data', 'Filesystem') });
+
+runRuleTests('libvirt-schema-quirk', {
+  valid: [
+    { name: 'a VM that cannot launch gets no XML', manifest: VM, profile: cluster({ devices: ['kvm'] }) },
+  ],
+  invalid: [
+    {
+      name: 'every launched VM: empty sysinfo elements',
+      manifest: VM,
+      errors: [{ messageId: 'emptySysinfo', line: 9, column: 7, message: ['<bios>', '<baseBoard>', '<chassis>'] }],
+    },
+    {
+      name: 'block PVC volume: name on <source>; filesystem PVC: none',
+      manifest: withVolumes,
+      profile,
+      errors: [
+        { messageId: 'emptySysinfo', line: 9, column: 7 },
+        { messageId: 'blockSourceName', line: 18, column: 9, message: ['"data"'] },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,72 @@
+// Running VMIs and their virt-launcher pods: what KubeVirt actually did, for verify and report.
+
+import { BACKENDS, type DomainType, type HypervisorId } from '@l1vh/core';
+import { RESOURCES } from './resources.js';
+import type { ClusterClient, KubeObject } from './types.js';
+
+/** Where virt-controller records its overhead figure on the launcher pod. */
+export const OVERHEAD_ANNOTATION = 'kubevirt.io/memory-overhead-bytes';
+const LAUNCHER_SELECTOR = 'kubevirt.io=virt-launcher';
+const CREATED_BY = 'kubevirt.io/created-by';
+
+export interface LiveVmi {
+  vmi: KubeObject;
+  namespace: string;
+  name: string;
+  phase: string;
+  nodeName: string | null;
+  pod: KubeObject | null;
+  /** From the compute container's device limits; null without a launcher pod. */
+  hypervisor: HypervisorId | null;
+  domainType: DomainType | null;
+  /** The pod annotation, else VMI status.memory.memoryOverhead. */
+  overheadBytes: number | null;
+}
+
+const DOMAIN_TYPE: Record<HypervisorId, DomainType> = { mshv: 'hyperv', kvm: 'kvm', qemu: 'qemu' };
+
+export async function listLiveVmis(client: ClusterClient, namespace: string | undefined): Promise<LiveVmi[]> {
+  const [vmis, pods] = await Promise.all([
+    client.list(RESOURCES.vmi, namespace !== undefined ? { namespace } : {}),
+    client.list(RESOURCES.pod, { ...(namespace !== undefined ? { namespace } : {}), labelSelector: LAUNCHER_SELECTOR }),
+  ]);
+  return vmis.map((vmi) => {
+    const uid = vmi.metadata?.uid;
+    const candidates = pods.filter((p) => uid && (p.metadata?.labels?.[CREATED_BY] === uid || p.metadata?.ownerReferences?.some((o) => o.uid === uid)));
+    const pod = candidates.find((p) => (p.status as { phase?: string } | undefined)?.phase === 'Running') ?? candidates[0] ?? null;
+    const hypervisor = pod ? hypervisorOfPod(pod) : null;
+    const status = (vmi.status ?? {}) as { phase?: string; nodeName?: string; memory?: { memoryOverhead?: string } };
+    const annotated = pod?.metadata?.annotations?.[OVERHEAD_ANNOTATION];
+    const overheadBytes = annotated !== undefined && /^\d+$/.test(annotated) ? Number(annotated) : bytesOf(status.memory?.memoryOverhead);
+    return {
+      vmi,
+      namespace: vmi.metadata?.namespace ?? 'default',
+      name: vmi.metadata?.name ?? '',
+      phase: status.phase ?? 'Unknown',
+      nodeName: status.nodeName ?? null,
+      pod,
+      hypervisor,
+      domainType: hypervisor ? DOMAIN_TYPE[hypervisor] : null,
+      overheadBytes,
+    };
+  });
+}
+
+/** The hypervisor device the compute container asked for; none means emulation (QEMU). */
+export function hypervisorOfPod(pod: KubeObject): HypervisorId {
+  const containers = ((pod.spec as { containers?: { name?: string; resources?: { limits?: Record<string, unknown>; requests?: Record<string, unknown> } }[] } | undefined)?.containers) ?? [];
+  const compute = containers.find((c) => c.name === 'compute') ?? containers[0];
+  const res = { ...(compute?.resources?.requests ?? {}), ...(compute?.resources?.limits ?? {}) };
+  if (res[BACKENDS.mshv.resource] !== undefined) return 'mshv';
+  if (res[BACKENDS.kvm.resource] !== undefined) return 'kvm';
+  return 'qemu';
+}
+
+const SUFFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+
+/** A memory quantity in bytes (the suffixes KubeVirt writes); null when absent or unreadable. */
+export function bytesOf(q: string | number | undefined): number | null {
+  if (typeof q === 'number') return q;
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q ?? '');
+  return m ? Math.round(Number(m[1]) * SUFFIX[m[2] ?? '']!) : null;
+}

@@ -1,0 +1,3 @@
+// Parallel lint: the entry the lint command uses, and the worker hooks bin.ts needs.
+export { lintInParallel, PARALLEL_MIN_FILES, MAX_THREADS, type ParallelOptions, type ParallelLintResult } from './pool.js';
+export { isLintWorker, runLintWorker } from './worker.js';

@@ -1,0 +1,119 @@
+// Assembles the extension: builds the providers, wires events, registers everything once and
+// hands every Disposable to the context. No cluster I/O here: the target loads in the background.
+
+import * as vscode from 'vscode';
+import { AnalysisCache, type VmKey } from './analysis/document-analysis.js';
+import { TargetCluster, type TargetState } from './cluster/target-cluster.js';
+import { COMMANDS } from './commands.js';
+import { Config } from './config.js';
+import { Debouncer } from './document-events.js';
+import { LINT_CONFIG_FILE } from './lint/lint-config-file.js';
+import { CodeLensProvider } from './providers/codelens-provider.js';
+import { isYaml, WorkspaceDiagnostics, YAML_GLOB } from './providers/diagnostics.js';
+import { HoverProvider } from './providers/hover-provider.js';
+import { EXPLAIN_SCHEME, PREVIEW_SCHEME, VmContentProvider } from './providers/preview-content-provider.js';
+import { explainMarkdown } from './render/explain-markdown.js';
+import { previewText } from './render/preview-text.js';
+import { StatusBar } from './providers/status-bar.js';
+import { SuppressActionProvider } from './providers/suppress-action-provider.js';
+import { pickTarget } from './target-picker.js';
+import { VmCommands } from './vm-commands.js';
+
+const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
+const DEBOUNCE_MS = 250;
+
+/** What the extension returns from activate (used by its tests). */
+export interface L1vhApi {
+  target(): TargetState;
+  /** Resolves when the first target load and workspace lint have finished. */
+  ready(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): L1vhApi {
+  const config = new Config();
+  const target = new TargetCluster(config);
+  const cache = new AnalysisCache(() => target.current);
+  const collection = vscode.languages.createDiagnosticCollection('l1vh');
+  const diagnostics = new WorkspaceDiagnostics(collection, target, config);
+  const preview = new VmContentProvider({ scheme: PREVIEW_SCHEME, suffix: '.domain.xml', render: previewText }, cache);
+  const explanation = new VmContentProvider(
+    { scheme: EXPLAIN_SCHEME, suffix: '.explain.md', render: (item, missing) => (item ? explainMarkdown(item, target.current.label, target.current.notes) : `l1vh: ${missing}\n`) },
+    cache,
+  );
+  const codeLens = new CodeLensProvider(cache);
+  const statusBar = new StatusBar();
+  const commands = new VmCommands(cache, preview, explanation);
+
+  const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
+    cache.invalidate(doc.uri);
+    void diagnostics.check(doc.uri);
+    preview.update(doc.uri);
+    explanation.update(doc.uri);
+    codeLens.refresh();
+  });
+  const retarget = (): void => {
+    cache.clear();
+    preview.update();
+    explanation.update();
+    codeLens.refresh();
+    void diagnostics.checkWorkspace();
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
+  const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  const onDisk = (uri: vscode.Uri): void => {
+    if (uri.path.endsWith(`/${LINT_CONFIG_FILE}`)) void diagnostics.configFileChanged();
+    else if (!isOpen(uri)) void diagnostics.check(uri);
+  };
+
+  context.subscriptions.push(
+    config, target, collection, preview, explanation, codeLens, statusBar, documentChanged, watcher,
+    vscode.languages.registerHoverProvider(YAML, new HoverProvider(cache, target)),
+    vscode.languages.registerCodeLensProvider(YAML, codeLens),
+    vscode.languages.registerCodeActionsProvider(YAML, new SuppressActionProvider(), { providedCodeActionKinds: SuppressActionProvider.kinds }),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanation),
+    vscode.commands.registerCommand(COMMANDS.preview, (source?: string, key?: VmKey) => commands.previewDomainXml(source, key)),
+    vscode.commands.registerCommand(COMMANDS.explain, (source?: string, key?: VmKey) => commands.explain(source, key)),
+    vscode.commands.registerCommand(COMMANDS.selectTarget, () => pickTarget(config, target)),
+    vscode.commands.registerCommand(COMMANDS.refreshCluster, () => target.refresh()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (isYaml(e.document) && e.contentChanges.length > 0) documentChanged.schedule(e.document);
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isYaml(doc)) void diagnostics.check(doc.uri);
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (isYaml(doc)) void diagnostics.check(doc.uri);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      cache.invalidate(doc.uri);
+      if (isYaml(doc)) void diagnostics.closed(doc.uri);
+    }),
+    watcher.onDidCreate(onDisk),
+    watcher.onDidChange(onDisk),
+    watcher.onDidDelete((uri) => diagnostics.delete(uri)),
+    target.onDidChange((state) => {
+      statusBar.show(state);
+      retarget();
+    }),
+    config.onDidChange(() => {
+      target.schedule();
+      void target.refresh(); // profile/context/kubeconfig may have changed; refresh re-lints too
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void target.refresh()),
+  );
+
+  statusBar.show(target.current);
+  // Everything that reads files or the network starts after activation has returned.
+  let started: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    started ??= new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      target.schedule();
+      await target.whenReady(); // fires target.onDidChange, which re-lints the workspace
+      await diagnostics.settled();
+    });
+    return started;
+  };
+  void start();
+  return { target: () => target.current, ready: start };
+}

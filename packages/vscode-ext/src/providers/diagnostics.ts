@@ -1,0 +1,112 @@
+// Workspace lint: core's lintSources per YAML file, findings in the Problems panel. Only files
+// that changed are re-checked; open documents are checked from their (unsaved) text.
+
+import * as vscode from 'vscode';
+import { LineIndex, lintSources, type Finding, type LintConfig } from '@l1vh/core';
+import { pathOf } from '../analysis/document-analysis.js';
+import type { TargetCluster } from '../cluster/target-cluster.js';
+import type { Config } from '../config.js';
+import { LINT_CONFIG_FILE, readLintConfig } from '../lint/lint-config-file.js';
+
+export const DIAGNOSTIC_SOURCE = 'l1vh';
+export const YAML_GLOB = '**/*.{yaml,yml}';
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const MAX_FILES = 5000;
+
+const SEVERITY: Readonly<Record<Finding['severity'], vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function isYaml(document: vscode.TextDocument): boolean {
+  return document.languageId === 'yaml' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled' || document.uri.scheme === 'vscode-remote');
+}
+
+export function toDiagnostics(text: string, findings: readonly Finding[]): vscode.Diagnostic[] {
+  const lines = new LineIndex(text);
+  const pos = (offset: number): vscode.Position => {
+    const lp = lines.linePos(Math.max(0, Math.min(offset, text.length)));
+    return new vscode.Position(lp.line - 1, lp.col - 1);
+  };
+  return findings.map((f) => {
+    const range = f.range ? new vscode.Range(pos(f.range.start), pos(Math.max(f.range.end, f.range.start))) : new vscode.Range(0, 0, 0, 0);
+    const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = f.ruleId ?? f.code;
+    return d;
+  });
+}
+
+export class WorkspaceDiagnostics {
+  private lintConfig: LintConfig | undefined;
+
+  constructor(
+    private readonly collection: vscode.DiagnosticCollection,
+    private readonly target: TargetCluster,
+    private readonly config: Config,
+  ) {}
+
+  private async effectiveConfig(uri: vscode.Uri): Promise<LintConfig> {
+    this.lintConfig ??= await readLintConfig(uri);
+    return this.config.lintConfig(this.lintConfig);
+  }
+
+  /** Checks one file from the open document's text, or from disk when it is not open. */
+  async check(uri: vscode.Uri): Promise<void> {
+    if (!this.config.settings.lintEnabled) return;
+    if (uri.path.endsWith(`/${LINT_CONFIG_FILE}`)) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string;
+    if (open) text = open.getText();
+    else {
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        this.collection.delete(uri);
+        return;
+      }
+    }
+    const config = await this.effectiveConfig(uri);
+    const result = lintSources([{ path: pathOf(uri), text }], this.target.current.profile, { config });
+    this.collection.set(uri, toDiagnostics(text, result.findings));
+  }
+
+  private lastWorkspaceCheck: Promise<number> = Promise.resolve(0);
+
+  /** Checks every YAML file of the workspace (on start, target or settings changes). */
+  checkWorkspace(): Promise<number> {
+    this.lastWorkspaceCheck = this.lastWorkspaceCheck.then(() => this.checkAll(), () => this.checkAll());
+    return this.lastWorkspaceCheck;
+  }
+
+  /** Resolves when the latest workspace check has finished. */
+  settled(): Promise<number> {
+    return this.lastWorkspaceCheck;
+  }
+
+  private async checkAll(): Promise<number> {
+    this.collection.clear();
+    this.lintConfig = undefined;
+    if (!this.config.settings.lintEnabled) return 0;
+    const files = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, MAX_FILES);
+    for (const doc of vscode.workspace.textDocuments) if (isYaml(doc) && !files.some((f) => f.toString() === doc.uri.toString())) files.push(doc.uri);
+    for (const uri of files) await this.check(uri);
+    return files.length;
+  }
+
+  /** `.l1vh.yaml` changed: every file's severities may change. */
+  async configFileChanged(): Promise<void> {
+    await this.checkWorkspace();
+  }
+
+  /** A closed document's problems come from its saved text again (or go, outside the workspace). */
+  async closed(uri: vscode.Uri): Promise<void> {
+    if (vscode.workspace.getWorkspaceFolder(uri)) await this.check(uri);
+    else this.collection.delete(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+  }
+}

@@ -1,0 +1,24 @@
+// "Explain in full": the whole ExplainItem as a markdown report (trace, nodes, every overhead term).
+
+import type { ExplainItem } from '@l1vh/core';
+import { md, vmTitle } from './format.js';
+import { nodeLines, outcomeHeadline, overheadLine, overheadTable, resourcesLine } from './vm-facts.js';
+
+export function explainMarkdown(item: ExplainItem, targetLabel: string, targetNotes: readonly string[]): string {
+  const out: string[] = [`# ${vmTitle(item)}`, '', `Target: ${md(targetLabel)} · KubeVirt ${item.kubevirtVersion} · semantics \`${item.semantics}\``, ''];
+  for (const n of targetNotes) out.push(`> ${md(n)}`, '');
+  out.push('## Outcome', '', outcomeHeadline(item).replace('$(error) ', ''), '', `Summary: ${md(item.decision.summary)}`, '');
+  if (item.nodes.length > 0) out.push('## Nodes', '', ...nodeLines(item), '');
+  if (item.decision.steps.length > 0) {
+    out.push('## Decision trace', '', '| rule | outcome | reason | source |', '| --- | --- | --- | --- |');
+    for (const s of item.decision.steps) {
+      const where = s.source ? `${md(s.source.file)}:${s.source.line}:${s.source.col}` : md(s.label ?? '');
+      out.push(`| \`${s.rule}\` | ${md(s.outcome)} | ${md(s.reason)} | ${where} |`);
+    }
+    out.push('');
+  }
+  out.push('## Memory overhead', '', overheadLine(item, 0), '', ...overheadTable(item), '', '## virt-launcher pod', '', resourcesLine(item), '');
+  if (item.notes.length > 0) out.push('## Notes', '', ...item.notes.map((n) => `- ${md(n)}`), '');
+  if (item.domainXml) out.push('## Domain XML', '', '```xml', item.domainXml.trimEnd(), '```', '');
+  return out.join('\n');
+}

@@ -1,0 +1,54 @@
+// Markdown fragments about one ExplainItem, shared by the hover and the full explanation.
+// Every fragment copes with the fields core leaves null (no overhead, no resources, no nodes).
+
+import { HYPERVISOR_LABELS, type ExplainItem } from '@l1vh/core';
+import { md, mebibytes, quantity, SHORT_HYPERVISOR } from './format.js';
+
+export function outcomeHeadline(item: ExplainItem): string {
+  if (item.error) return `$(error) **Cannot launch**: ${md(item.error)}`;
+  if (!item.hypervisor) return '**Hypervisor unknown**';
+  return `**${HYPERVISOR_LABELS[item.hypervisor]}** · libvirt domain type \`${item.domainType ?? '?'}\``;
+}
+
+function nodeOutcome(n: ExplainItem['nodes'][number]): string {
+  if (!n.eligible) return 'not schedulable';
+  return n.hypervisor ? SHORT_HYPERVISOR[n.hypervisor] : `fails (${n.error ?? 'unknown error'})`;
+}
+
+/** "MSHV (L1VH) on a, b; not schedulable on c": nodes grouped by what they would give. */
+export function nodeSummary(item: ExplainItem, maxNames = 3): string | undefined {
+  if (item.nodes.length === 0) return undefined;
+  const groups = new Map<string, string[]>();
+  for (const n of item.nodes) groups.set(nodeOutcome(n), [...(groups.get(nodeOutcome(n)) ?? []), n.node]);
+  return [...groups].map(([what, names]) => {
+    const shown = names.slice(0, maxNames).map((x) => `\`${x}\``).join(', ');
+    return `${md(what)} on ${shown}${names.length > maxNames ? ` +${names.length - maxNames} more` : ''}`;
+  }).join('; ');
+}
+
+/** One line per node, with the reasons a node cannot take the pod. */
+export function nodeLines(item: ExplainItem): string[] {
+  return item.nodes.map((n) => `- \`${n.node}\`: ${md(nodeOutcome(n))}${n.reasons.length > 0 ? `: ${md(n.reasons.join('; '))}` : ''}`);
+}
+
+export function overheadLine(item: ExplainItem, top: number): string {
+  if (item.overheadBytes === null) return 'Overhead: not computed for this VM.';
+  const controller = item.controllerOverheadBytes !== null && item.controllerOverheadBytes !== item.overheadBytes ? ` (virt-controller: ${mebibytes(item.controllerOverheadBytes)})` : '';
+  const terms = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes);
+  const shown = terms.slice(0, top).map((t) => `${md(t.label)} ${mebibytes(t.bytes)}`);
+  const rest = terms.length > shown.length ? `, +${terms.length - shown.length} more` : '';
+  return `Overhead **${mebibytes(item.overheadBytes)}**${controller}${shown.length > 0 ? ` = ${shown.join(', ')}${rest}` : ''}`;
+}
+
+export function overheadTable(item: ExplainItem): string[] {
+  if (item.overheadTerms.length === 0) return [];
+  const rows = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes).map((t) => `| ${md(t.label)} | ${mebibytes(t.bytes)} | ${md(t.cause)} | ${t.source ? `${t.source.line}:${t.source.col}` : ''} |`);
+  return ['| term | size | cause | line |', '| --- | ---: | --- | --- |', ...rows];
+}
+
+export function resourcesLine(item: ExplainItem): string {
+  const r = item.launcherResources;
+  if (!r) return 'Launcher pod resources: not computed for this VM.';
+  const fmt = (rec: Record<string, string> | undefined): string => Object.entries(rec ?? {}).map(([k, v]) => `${md(k)} ${md(quantity(v) ?? v)}`).join(', ') || 'none';
+  return `Launcher pod: requests ${fmt(r.requests)}; limits ${fmt(r.limits)}`;
+}

@@ -1,0 +1,91 @@
+// UI check in code-server: opens a manifest, hovers `kind`, asserts on the hover's DOM text,
+// opens the domain XML preview from the command palette, and screenshots both.
+// Usage: CS_URL=… SHOTS=dir node drive-ui.js ; exit 0 only when every check passed.
+const { chromium } = require('playwright-core');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const URL_ = process.env.CS_URL;
+const SHOTS = process.env.SHOTS || os.tmpdir();
+const FILE = process.env.UI_FILE || 'vm-12000.yaml';
+const VM = process.env.UI_VM || 'vm-12000';
+
+(async () => {
+  const t0 = Date.now();
+  const lap = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+  const failures = [];
+  const check = (ok, what) => { lap(`${ok ? 'ok' : 'FAILED'}: ${what}`); if (!ok) failures.push(what); };
+  const browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chrome-'));
+  const ctx = await chromium.launchPersistentContext(browserDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 860 },
+  });
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  page.on('pageerror', (e) => lap('pageerror: ' + e.message));
+  await page.goto(URL_);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  // Quick Open the manifest
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type(FILE);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor .view-lines .view-line', { timeout: 30000 });
+  lap('editor open');
+  // more room for the screenshots: hide the side bar
+  await page.keyboard.press('Control+B');
+  // the CodeLens appears above the VM
+  const lens = await page.waitForSelector('.monaco-editor .codelens-decoration', { timeout: 30000 }).then((e) => e.textContent()).catch(() => '');
+  lap('codelens: ' + JSON.stringify(lens));
+  check(/Preview XML/.test(lens), 'CodeLens with "Preview XML" above the VM');
+  const word = page.locator('.monaco-editor .view-lines span', { hasText: /^kind$/ }).first();
+  await word.waitFor({ timeout: 30000 });
+  let text = '';
+  for (let i = 0; i < 15 && !text.includes('Open domain XML preview'); i++) {
+    await page.mouse.move(5, 5);
+    await word.hover();
+    try {
+      await page.waitForSelector('.monaco-hover:not(.hidden) .rendered-markdown', { timeout: 3000 });
+      await page.waitForTimeout(300);
+      text = (await page.locator('.monaco-hover:not(.hidden)').allTextContents()).join(' | ');
+    } catch { /* hover not shown yet: retry */ }
+  }
+  lap('hover text: ' + JSON.stringify(text.trim()));
+  check(text.includes('l1vh') && text.includes(VM), `hover names the VM ${VM}`);
+  check(/Open domain XML preview/.test(text) && /Explain in full/.test(text), 'hover has the command links');
+  check(/MSHV|KVM|QEMU|Cannot launch/.test(text), 'hover states the hypervisor or why it cannot launch');
+  check(/Overhead/.test(text) && /Launcher pod/.test(text), 'hover has overhead and launcher lines');
+  await page.screenshot({ path: path.join(SHOTS, 'vscode-hover.png') });
+  // preview from the command palette
+  await page.mouse.move(700, 800);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type('l1vh: Open Domain XML Preview');
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  const tab = await page.waitForSelector(`.tabs-container .tab[aria-label*="${VM}.domain.xml"]`, { timeout: 20000 }).then(() => true).catch(() => false);
+  check(tab, `preview tab ${VM}.domain.xml opened`);
+  await page.waitForTimeout(1000);
+  const editors = await page.locator('.editor-group-container').count();
+  check(editors >= 2, 'preview opened beside the manifest');
+  const previewText = (await page.locator('.editor-group-container').last().locator('.view-lines').allTextContents()).join('\n');
+  lap('preview text starts: ' + JSON.stringify(previewText.slice(0, 160)));
+  check(/<domain|<!--/.test(previewText), 'preview shows domain XML or the reason');
+  const status = await page.locator('.statusbar-item', { hasText: 'L1VH nodes' }).first().textContent().catch(() => '');
+  lap('status bar: ' + JSON.stringify(status));
+  check(/KubeVirt .* L1VH nodes/.test(status), 'status bar shows the target cluster');
+  await page.screenshot({ path: path.join(SHOTS, 'vscode-preview.png') });
+  await ctx.close();
+  fs.rmSync(browserDir, { recursive: true, force: true });
+  console.log(`ui check: ${failures.length === 0 ? 'passed' : 'FAILED: ' + failures.join('; ')}`);
+  process.exit(failures.length === 0 ? 0 : 1);
+})().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Finding } from '@l1vh/core';
+import { api, coreLint, open, readText, waitFor } from './helpers.js';
+
+interface Expected {
+  uri: vscode.Uri;
+  text: string;
+  findings: Finding[];
+}
+
+function shape(doc: { positionAt(o: number): vscode.Position } | undefined, text: string, f: Finding): string {
+  const lines = text.slice(0, f.range?.start ?? 0).split('\n');
+  const start = doc ? doc.positionAt(f.range?.start ?? 0) : new vscode.Position(lines.length - 1, lines[lines.length - 1]!.length);
+  const endLines = text.slice(0, f.range?.end ?? 0).split('\n');
+  const end = new vscode.Position(endLines.length - 1, endLines[endLines.length - 1]!.length);
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${f.ruleId ?? f.code} ${f.message}`;
+}
+
+function actual(d: vscode.Diagnostic): string {
+  return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`;
+}
+
+async function expectedFindings(): Promise<Expected[]> {
+  const files = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/.l1vh.yaml');
+  return Promise.all(files.map(async (uri) => {
+    const text = await readText(uri);
+    return { uri, text, findings: await coreLint(uri.fsPath, text) };
+  }));
+}
+
+export function diagnosticsTests(): void {
+  describe('workspace diagnostics', () => {
+    before(api);
+
+    it('lists core\'s findings for every YAML file, opened or not, at their exact ranges', async () => {
+      const all = await expectedFindings();
+      const total = all.reduce((n, e) => n + e.findings.length, 0);
+      assert.ok(total > 0, 'core lintSources reports nothing on the fixtures (the broken/ file alone should give a YAML_SYNTAX finding)');
+      for (const e of all) {
+        const want = e.findings.map((f) => shape(undefined, e.text, f)).sort();
+        const got = await waitFor(`diagnostics of ${e.uri.path}`, () => {
+          const have = vscode.languages.getDiagnostics(e.uri).filter((d) => d.source === 'l1vh').map(actual).sort();
+          return JSON.stringify(have) === JSON.stringify(want) ? have : undefined;
+        }).catch(() => vscode.languages.getDiagnostics(e.uri).map(actual).sort());
+        assert.deepEqual(got, want, e.uri.path);
+      }
+    });
+
+    it('a "# l1vh-disable-next-line RULE" quick fix silences that finding', async () => {
+      const all = await expectedFindings();
+      const target = all.flatMap((e) => e.findings.filter((f) => f.ruleId && f.range).map((f) => ({ e, f })))[0];
+      assert.ok(target, 'core lintSources reports no rule finding on the fixtures to suppress');
+      const editor = await open(target.e.uri);
+      const doc = editor.document;
+      const range = new vscode.Range(doc.positionAt(target.f.range!.start), doc.positionAt(target.f.range!.end));
+      const diag = await waitFor('the rule diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === target.f.ruleId && d.range.isEqual(range)));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === `Suppress ${target.f.ruleId} on this line`);
+      assert.ok(fix?.edit, `no suppress action among ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.ok(doc.lineAt(range.start.line).text.trim() === `# l1vh-disable-next-line ${target.f.ruleId}`);
+      const after = await coreLint(doc.uri.fsPath, doc.getText());
+      assert.ok(!after.some((f) => f.ruleId === target.f.ruleId && f.range?.start === target.f.range!.start + doc.lineAt(range.start.line).text.length + 1), 'core still reports the suppressed finding');
+      const want = after.map((f) => shape(doc, doc.getText(), f)).sort();
+      await waitFor('diagnostics without the suppressed finding', () => {
+        const have = vscode.languages.getDiagnostics(doc.uri).map(actual).sort();
+        return JSON.stringify(have) === JSON.stringify(want) ? true : undefined;
+      });
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  });
+}

@@ -1,0 +1,31 @@
+// Mocha entry run inside the extension host (code-server or desktop VS Code). The untrusted
+// fixture workspace runs the untrusted-mode suite; any other workspace runs the main suite.
+
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { diagnosticsTests } from './diagnostics.test.js';
+import { hoverTests } from './hover.test.js';
+import { explainTests, previewTests } from './preview.test.js';
+import { offlineProfileTests, untrustedTests } from './target.test.js';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'l1vh-suite', mocha);
+  const untrusted = vscode.workspace.workspaceFolders?.[0]?.name === 'untrusted';
+  if (untrusted) untrustedTests();
+  else {
+    offlineProfileTests();
+    hoverTests();
+    previewTests();
+    explainTests();
+    diagnosticsTests();
+  }
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => {
+      const passed = mocha.suite.total() - failures;
+      console.log(`l1vh extension suite (${untrusted ? 'untrusted' : 'main'}): ${passed} passed, ${failures} failed`);
+      if (failures > 0) reject(new Error(`${failures} tests failed`));
+      else resolve();
+    });
+  });
+}

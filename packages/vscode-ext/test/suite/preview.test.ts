@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { previewText } from '../../src/render/preview-text.js';
+import { api, coreExplain, fixture, open, positionOf, profileText, readText, waitFor } from './helpers.js';
+
+export function previewTests(): void {
+  describe('domain XML preview', () => {
+    before(api);
+
+    it('shows core\'s domain XML (or why the VM cannot launch) and follows edits', async () => {
+      const uri = fixture('vms', 'vm-12012.yaml');
+      const editor = await open(uri);
+      editor.selection = new vscode.Selection(positionOf(editor.document, 'domain:'), positionOf(editor.document, 'domain:'));
+      const profile = await profileText();
+      const preview = await vscode.commands.executeCommand<vscode.TextDocument>('l1vh.previewDomainXml');
+      assert.ok(preview, 'no preview document');
+      assert.equal(preview.uri.scheme, 'l1vh-domain');
+      assert.equal(preview.languageId, 'xml');
+      const [before] = coreExplain(uri.fsPath, editor.document.getText(), profile);
+      assert.ok(before);
+      if (before.domainXml !== null && !before.error) assert.equal(preview.getText(), before.domainXml);
+      assert.equal(preview.getText(), previewText(before));
+
+      const at = positionOf(editor.document, 'name: vm-12012');
+      await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 'name: vm-12012'.length)), 'name: vm-12012-renamed'));
+      const [after] = coreExplain(uri.fsPath, editor.document.getText(), profile);
+      assert.ok(after);
+      const expected = after.domainXml !== null && !after.error ? after.domainXml : previewText(after);
+      assert.notEqual(expected, preview.getText(), 'the edit should change the preview');
+      await waitFor('the preview to re-render', () => (preview.getText() === expected ? true : undefined));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  });
+}
+
+export function explainTests(): void {
+  describe('explain in full', () => {
+    before(api);
+
+    it('opens a markdown report with core\'s decision summary for the VM', async () => {
+      const uri = fixture('vms', 'vm-12001.yaml');
+      await open(uri);
+      const [item] = coreExplain(uri.fsPath, await readText(uri), await profileText());
+      assert.ok(item);
+      const report = await vscode.commands.executeCommand<vscode.TextDocument>('l1vh.explain', uri.toString(), { kind: item.kind, namespace: item.namespace, name: item.name, index: 0 });
+      assert.ok(report);
+      assert.equal(report.languageId, 'markdown');
+      assert.ok(report.getText().startsWith(`# ${item.kind} ${item.namespace}/${item.name}`), report.getText().slice(0, 200));
+      assert.ok(report.getText().includes(item.decision.summary.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`)), 'summary missing');
+      assert.equal(report.uri.scheme, 'l1vh-explain');
+      if (item.domainXml) assert.ok(report.getText().includes(item.domainXml.trimEnd()), 'domain XML missing');
+      await vscode.window.showTextDocument(report);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  });
+}

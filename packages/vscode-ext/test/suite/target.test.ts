@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EMBEDDED_PROFILE_NAME, loadObjects } from '@l1vh/core';
+import { statusText } from '../../src/providers/status-bar.js';
+import { outcome } from '../../src/render/format.js';
+import { api, coreExplain, fixture, hoverText, open, positionOf, profileText, readText } from './helpers.js';
+
+/** Nodes advertising /dev/mshv, counted from the profile text independently of the extension. */
+function l1vhNodeCount(text: string): number {
+  const nodes = loadObjects([{ path: 'p', text }]).objects.filter((o) => o.kind === 'Node');
+  return nodes.filter((n) => Number(((n.value.status as { allocatable?: Record<string, string> } | undefined)?.allocatable ?? {})['devices.kubevirt.io/mshv'] ?? 0) > 0).length;
+}
+
+export function offlineProfileTests(): void {
+  describe('target: offline profile', () => {
+    it('uses l1vh.profile and reports version, semantics and L1VH nodes', async () => {
+      const state = (await api()).target();
+      const p = await profileText();
+      assert.equal(vscode.workspace.isTrusted, true);
+      assert.equal(state.source, 'offline-file');
+      assert.equal(state.profile.origin, p.path);
+      assert.equal(state.l1vhNodes, l1vhNodeCount(p.text));
+      assert.ok(state.l1vhNodes > 0);
+      assert.match(statusText(state), new RegExp(`mshv-amd64\\.yaml · KubeVirt v1\\.10\\.0-alpha\\.0 · kubevirt · ${state.l1vhNodes}/${state.nodes} L1VH nodes`));
+    });
+  });
+}
+
+export function untrustedTests(): void {
+  describe('untrusted workspace', () => {
+    it('works offline on the embedded profile and ignores l1vh.profile and kubeconfig', async () => {
+      assert.equal(vscode.workspace.isTrusted, false, 'this suite must run in an untrusted workspace');
+      const state = (await api()).target();
+      assert.equal(state.source, 'embedded');
+      assert.equal(state.trusted, false);
+      assert.equal(state.profile.origin, EMBEDDED_PROFILE_NAME);
+      assert.ok(state.notes.some((n) => n.includes('untrusted workspace')), state.notes.join('\n'));
+    });
+
+    it('still explains VMs, with the embedded profile', async () => {
+      const uri = fixture('vm-12000.yaml');
+      const editor = await open(uri);
+      const [item] = coreExplain(uri.fsPath, await readText(uri));
+      assert.ok(item);
+      const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(editor.document, 'kind:')));
+      assert.ok(text.includes('embedded profile'), text);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+      assert.ok(lenses.some((l) => l.command?.title.startsWith(outcome(item))), lenses.map((l) => l.command?.title).join(' | '));
+    });
+  });
+}
