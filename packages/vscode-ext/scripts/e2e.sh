@@ -12,13 +12,14 @@ EXT=$(cd "$(dirname "$0")/.." && pwd)
 REPO=$(cd "$EXT/../.." && pwd)
 CACHE=${L1VH_E2E_CACHE:-${HOME:-/root}/.cache/l1vh-vscode-e2e}
 CS_VERSION=${CS_VERSION:-4.100.3}          # last code-server whose engines.node is 20 (VS Code 1.100.3)
-PORT=${PORT:-8731}
+PORT=${PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
 SHOTS=${SHOTS:-$REPO/docs/images}
 W=$(mktemp -d "${TMPDIR:-/tmp}/l1vh-e2e.XXXXXX")
 T0=$(date +%s); t() { echo "== e2e $1: $(( $(date +%s) - T0 ))s"; }
 CSPID=""
 cleanup() { if [ -n "$CSPID" ]; then kill -- "-$CSPID" 2>/dev/null || true; wait "$CSPID" 2>/dev/null || true; fi; CSPID=""; }
 trap 'cleanup; rm -rf "$W"' EXIT
+trap 'exit 143' TERM INT                    # so the EXIT trap also runs when we are killed
 mkdir -p "$CACHE/tmp" "$W/tmp" "$W/xdg" "$SHOTS"
 export npm_config_yes=true                 # node-pty's postinstall runs `npx node-gyp`
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { AnalysisCache, type VmKey } from './analysis/document-analysis.js';
 import { TargetCluster, type TargetState } from './cluster/target-cluster.js';
 import { COMMANDS } from './commands.js';
-import { Config } from './config.js';
+import { Config, type Settings } from './config.js';
 import { Debouncer } from './document-events.js';
 import { LINT_CONFIG_FILE } from './lint/lint-config-file.js';
 import { CodeLensProvider } from './providers/codelens-provider.js';
@@ -14,13 +14,15 @@ import { HoverProvider } from './providers/hover-provider.js';
 import { EXPLAIN_SCHEME, PREVIEW_SCHEME, VmContentProvider } from './providers/preview-content-provider.js';
 import { explainMarkdown } from './render/explain-markdown.js';
 import { previewText } from './render/preview-text.js';
-import { StatusBar } from './providers/status-bar.js';
+import { StatusBar, statusText } from './providers/status-bar.js';
 import { SuppressActionProvider } from './providers/suppress-action-provider.js';
 import { pickTarget } from './target-picker.js';
 import { VmCommands } from './vm-commands.js';
 
 const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
 const DEBOUNCE_MS = 250;
+/** Settings that change which cluster profile is used. */
+const TARGET_KEYS = ['profile', 'kubeconfig', 'context'] as const;
 
 /** What the extension returns from activate (used by its tests). */
 export interface L1vhApi {
@@ -42,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   );
   const codeLens = new CodeLensProvider(cache);
   const statusBar = new StatusBar();
+  const log = vscode.window.createOutputChannel('l1vh', { log: true });
   const commands = new VmCommands(cache, preview, explanation);
 
   const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
@@ -58,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     codeLens.refresh();
     void diagnostics.checkWorkspace();
   };
+  let targetSettings: Settings = { ...config.settings };
   const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
   const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   const onDisk = (uri: vscode.Uri): void => {
@@ -66,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   };
 
   context.subscriptions.push(
-    config, target, collection, preview, explanation, codeLens, statusBar, documentChanged, watcher,
+    config, target, collection, preview, explanation, codeLens, statusBar, log, documentChanged, watcher,
     vscode.languages.registerHoverProvider(YAML, new HoverProvider(cache, target)),
     vscode.languages.registerCodeLensProvider(YAML, codeLens),
     vscode.languages.registerCodeActionsProvider(YAML, new SuppressActionProvider(), { providedCodeActionKinds: SuppressActionProvider.kinds }),
@@ -83,7 +87,8 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
       if (isYaml(doc)) void diagnostics.check(doc.uri);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (isYaml(doc)) void diagnostics.check(doc.uri);
+      if (doc.uri.path.endsWith(`/${LINT_CONFIG_FILE}`)) void diagnostics.configFileChanged();
+      else if (isYaml(doc)) void diagnostics.check(doc.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       cache.invalidate(doc.uri);
@@ -93,12 +98,16 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     watcher.onDidChange(onDisk),
     watcher.onDidDelete((uri) => diagnostics.delete(uri)),
     target.onDidChange((state) => {
+      log.info(`target: ${statusText(state)}`);
+      for (const note of state.notes) log.warn(note);
       statusBar.show(state);
       retarget();
     }),
-    config.onDidChange(() => {
+    config.onDidChange((now) => {
       target.schedule();
-      void target.refresh(); // profile/context/kubeconfig may have changed; refresh re-lints too
+      if (TARGET_KEYS.some((k) => now[k] !== targetSettings[k])) void target.refresh(); // re-lints on change
+      else retarget(); // lint switches and severities
+      targetSettings = { ...now };
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void target.refresh()),
   );

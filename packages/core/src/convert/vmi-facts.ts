@@ -25,6 +25,13 @@ export function cpuTopology(vmi: VirtualMachineInstance): CpuTopology {
 
 export const vcpuCount = (t: CpuTopology): number => t.sockets * t.cores * t.threads;
 
+/**
+ * A preview guard, not KubeVirt behaviour: libvirt/QEMU cap x86 guests at a few thousand vCPUs, and
+ * a mistyped CPU quantity (e.g. "1.5Gi" cores) would otherwise make the preview build billions of
+ * <vcpu> elements. Above this the converter returns an error instead.
+ */
+export const MAX_PREVIEW_VCPUS = 16384;
+
 /** vcpu.GetVirtualMemory: memory.guest, else the memory request, else the limit (when no request). */
 export function guestMemory(vmi: VirtualMachineInstance): Quantity | undefined {
   const d = vmi.spec.domain;

@@ -7,7 +7,7 @@ import type { VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceSpec
 import type { ManifestObject } from '../parse/read-objects.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { VERSION_TRAITS } from '../profile/versions.js';
-import { canonicalizeVmiQuantities, withoutNulls } from './go-json.js';
+import { canonicalizeVmiQuantities, dropGoZeroValues, withoutNulls } from './go-json.js';
 import { legacyFirmwareUuid } from './legacy-firmware-uuid.js';
 import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
@@ -63,7 +63,10 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
       const meta = { ...asRecord(template.metadata) } as ObjectMeta;
       meta.name = obj.name;
       meta.namespace = obj.namespace ?? meta.namespace;
-      meta.ownerReferences = [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: asRecord(value.metadata).uid as string ?? '', controller: true, blockOwnerDeletion: true }];
+      const ownerUid = asRecord(value.metadata).uid;
+      meta.ownerReferences = [
+        { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: typeof ownerUid === 'string' ? ownerUid : '', controller: true, blockOwnerDeletion: true },
+      ];
       const vmi = asVmi({ metadata: meta, spec: template.spec });
       return admitVirtualMachineInstance(vmi, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
     }
@@ -80,7 +83,11 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
   const created = vmiFromVm(vm, profile);
   if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
   const vmi = created.vmi;
-  if (created.uuidComputed) notes.push(firmwareNote(vmi, 'VM'));
+  if (created.uuidComputed) {
+    notes.push(
+      `firmware.uuid: the VM webhook assigns a random UUID (and firmware.serial) at creation; the preview uses the name-based ${vmi.spec.domain.firmware?.uuid ?? ''}`,
+    );
+  }
   vmi.metadata.uid = opts.vmiUid;
   return finish(vmi, ctx, notes);
 }
@@ -102,10 +109,6 @@ function finish(vmi: VirtualMachineInstance, ctx: DefaultsContext, notes: string
   return { vmi, error: null, notes };
 }
 
-function firmwareNote(vmi: VirtualMachineInstance, what: string): string {
-  return `firmware.uuid: the ${what} webhook assigns a random UUID (and firmware.serial) at creation; the preview uses the name-based ${vmi.spec.domain.firmware?.uuid ?? ''}`;
-}
-
 function asRecord(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
@@ -117,6 +120,7 @@ function ensureSpec(spec: unknown): VirtualMachineInstanceSpec {
   domain.devices = asRecord(domain.devices);
   domain.resources = asRecord(domain.resources);
   s.domain = domain;
+  dropGoZeroValues(s);
   return s;
 }
 

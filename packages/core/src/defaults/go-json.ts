@@ -1,8 +1,9 @@
 // What a trip through KubeVirt's Go types does to a manifest that admission can observe: JSON
-// nulls vanish (nil pointers, slices and maps are omitted), and quantities print canonically
-// ("1024Mi" → "1Gi").
+// nulls vanish (nil pointers, slices and maps are omitted), zero values of non-pointer
+// `omitempty` fields vanish (Go cannot tell them from "unset"), and quantities print
+// canonically ("1024Mi" → "1Gi").
 
-import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
+import type { VirtualMachineInstance, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { ResourceList } from '../api/k8s-types.js';
 import { canonicalQuantity } from './quantity-math.js';
 
@@ -35,6 +36,28 @@ export function canonicalizeVmiQuantities(vmi: VirtualMachineInstance): void {
     for (const key of ['guestAtBoot', 'guestCurrent', 'guestRequested'] as const) {
       const q = status[key];
       if (q !== undefined) status[key] = canonicalQuantity(q);
+    }
+  }
+}
+
+/** Non-pointer `omitempty` fields of the VMI spec that users plausibly write as 0, false or "". */
+const ZERO_OMITTED: readonly { at: (s: VirtualMachineInstanceSpec) => object[]; keys: readonly string[] }[] = [
+  { at: (s) => [s.domain.cpu ?? {}], keys: ['sockets', 'cores', 'threads', 'maxSockets', 'model', 'dedicatedCpuPlacement', 'isolateEmulatorThread'] },
+  { at: (s) => [s.domain.devices], keys: ['disableHotplug'] },
+  { at: (s) => [s.domain.machine ?? {}], keys: ['type'] },
+  { at: (s) => (s.domain.devices.disks ?? []).flatMap((d) => [d, d.disk ?? {}, d.lun ?? {}, d.cdrom ?? {}]), keys: ['bus', 'cache', 'io', 'serial', 'tag', 'pciAddress'] },
+  { at: (s) => (s.domain.devices.disks ?? []).flatMap((d) => [d.disk ?? {}, d.lun ?? {}]), keys: ['readonly'] },
+  { at: (s) => s.domain.devices.interfaces ?? [], keys: ['model', 'macAddress', 'pciAddress', 'tag', 'acpiIndex'] },
+  { at: (s) => [s], keys: ['architecture', 'hostname', 'subdomain', 'schedulerName', 'priorityClassName'] },
+];
+
+/** Drops the zero values Go would not marshal, so later stages see them as unset. */
+export function dropGoZeroValues(spec: VirtualMachineInstanceSpec): void {
+  for (const { at, keys } of ZERO_OMITTED) {
+    for (const target of at(spec)) {
+      if (!target || typeof target !== 'object') continue;
+      const record = target as Record<string, unknown>;
+      for (const key of keys) if (record[key] === 0 || record[key] === false || record[key] === '') delete record[key];
     }
   }
 }

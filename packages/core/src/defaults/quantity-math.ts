@@ -89,9 +89,20 @@ export function formatQuantity(value: bigint, format: QuantityFormat): string {
   return `${neg ? '-' : ''}${v}${suffix}`;
 }
 
-/** How Go prints a quantity it parsed: integral values canonicalised ("1024Mi" → "1Gi"), others as given. */
+/** How Go prints a quantity it parsed: canonical form ("1024Mi" → "1Gi", "0.5" → "500m");
+ * exponent notation is left as written. */
 export function canonicalQuantity(q: Quantity): string {
   const p = parseQuantity(q);
-  if (!p || p.num % p.den !== 0n || p.format === 'DecimalExponent') return String(q);
-  return formatQuantity(p.num / p.den, p.format);
+  if (!p || p.format === 'DecimalExponent') return String(q);
+  if (p.num % p.den === 0n) return formatQuantity(p.num / p.den, p.format);
+  // Not integral: DecimalSI with the smallest of m, u, n that makes it whole (rounded up at n).
+  const suffixes = ['m', 'u', 'n'];
+  for (let i = 0; i < suffixes.length; i++) {
+    const scaled = p.num * 10n ** BigInt(3 * (i + 1));
+    if (scaled % p.den === 0n || i === suffixes.length - 1) {
+      const whole = scaled / p.den + (scaled % p.den === 0n || scaled < 0n ? 0n : 1n);
+      return `${whole}${suffixes[i]}`;
+    }
+  }
+  return String(q);
 }

@@ -2,8 +2,7 @@
 // KubeVirt's exact order, then ApplyNewVMIMutations' annotations and runtime user.
 
 import type { Quantity } from '../api/k8s-types.js';
-import type { VirtualMachineInstance, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
-import type { KubeVirtCR } from '../api/kubevirt-types.js';
+import type { KubeVirtCR, VirtualMachineInstance, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { KubeVirtConfig } from '../profile/kubevirt-config.js';
 import type { VersionTraits } from '../profile/versions.js';
 import { applyApiDefaults } from './api-defaulters.js';
@@ -76,14 +75,11 @@ export function setDefaultGuestCpuTopology(spec: VirtualMachineInstanceSpec): vo
   let sockets = 1;
   if (resources?.limits && 'cpu' in resources.limits) sockets = Number(quantityValue(resources.limits.cpu) ?? 0n);
   else if (resources?.requests && 'cpu' in resources.requests) sockets = Number(quantityValue(resources.requests.cpu) ?? 0n);
-  setCount(target, 'sockets', sockets);
+  // A zero limit gives sockets 0, which Go's omitempty drops.
+  if (sockets > 0) target.sockets = sockets;
+  else delete target.sockets;
   target.cores = 1;
   target.threads = 1;
-}
-
-function setCount(target: { sockets?: number }, key: 'sockets', n: number): void {
-  if (n > 0) target[key] = n;
-  else delete target[key];
 }
 
 /** `Always` for `:latest` or an untagged image, else `IfNotPresent`. */

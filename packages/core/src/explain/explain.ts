@@ -8,7 +8,7 @@ import { computeOverhead, type OverheadTerm } from '../overhead/memory-overhead.
 import type { ManifestObject } from '../parse/read-objects.js';
 import { isVmLike, type VmLikeKind } from '../parse/vm-like.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
-import { computeLauncherResources, type LauncherResources } from '../resources/launcher-resources.js';
+import { computeLauncherResources, launcherResourceNotes, type LauncherResources } from '../resources/launcher-resources.js';
 import type { DomainType, HypervisorId } from '../select/hypervisors.js';
 import { selectHypervisor, type NodeOutcome, type Selection, type Semantics } from '../select/select-hypervisor.js';
 import { positionOfField, positionOfObject, type SourcePosition } from './resolve-position.js';
@@ -102,6 +102,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const overhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
   notes.push(...overhead.notes);
   const resources = computeLauncherResources(vmi, profile, selection, overhead);
+  if (resources) notes.push(...launcherResourceNotes(vmi));
   const error = selection.error ?? converted?.error ?? null;
   return {
     object: obj,

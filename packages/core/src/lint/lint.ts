@@ -73,8 +73,8 @@ export function lintSources(sources: readonly SourceText[], profile: ClusterProf
     docsByFile.push({ file: parsed.file, docs: parsed.docs });
   }
 
-  const run = <S extends RuleScope>(scope: S, subject: ScopeSubjects[S], ctxProfile: ClusterProfile, root: { doc: ParsedDocument; path: readonly PathSegment[] }, owner: unknown): void => {
-    for (const { rule, severity } of active[scope]) {
+  const run = <S extends RuleScope>(scope: S, rules: readonly ActiveRule[], subject: ScopeSubjects[S], ctxProfile: ClusterProfile, root: { doc: ParsedDocument; path: readonly PathSegment[] }, owner: unknown): void => {
+    for (const { rule, severity } of rules) {
       const report = (d: ReportDescriptor<string>): void => {
         const f = toFinding(rule, severity, d, root);
         if (scope !== 'document') f.subject = positionOfObject(subjectObject(scope, subject));
@@ -91,9 +91,9 @@ export function lintSources(sources: readonly SourceText[], profile: ClusterProf
   for (const { file, docs } of docsByFile) {
     const docRules = active.document.filter(({ rule }) => rule.applies?.(file.text) ?? true);
     if (docRules.length === 0) continue;
-    for (const doc of docs) run('document', doc, profile, { doc, path: [] }, doc.value);
+    for (const doc of docs) run('document', docRules, doc, profile, { doc, path: [] }, doc.value);
   }
-  for (const obj of objects) run('object', obj, profile, { doc: obj.source.doc, path: obj.source.path }, obj.value);
+  if (active.object.length > 0) for (const obj of objects) run('object', active.object, obj, profile, { doc: obj.source.doc, path: obj.source.path }, obj.value);
 
   let vms = 0;
   if (active.vm.length > 0) {
@@ -108,7 +108,7 @@ export function lintSources(sources: readonly SourceText[], profile: ClusterProf
         findings.push(internalError('explain', obj.source.doc, e));
         continue;
       }
-      run('vm', vmSubject(explained, effective), effective, { doc: obj.source.doc, path: obj.source.path }, obj.value);
+      run('vm', active.vm, vmSubject(explained), effective, { doc: obj.source.doc, path: obj.source.path }, obj.value);
     }
   } else {
     vms = objects.filter((o) => isVmLike(o.kind)).length;

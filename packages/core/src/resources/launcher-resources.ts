@@ -250,3 +250,10 @@ function withMemoryOverhead(r: Renderer, overcommitGuestOverhead: boolean, overh
   r.vmRequests.set('memory', request);
   if (r.vmLimits.has('memory')) r.vmLimits.set('memory', add(r.vmLimits.get('memory')!, overhead));
 }
+
+/** What the rendered resources cannot include offline. */
+export function launcherResourceNotes(vmi: VirtualMachineInstance): string[] {
+  const multus = (vmi.spec.networks ?? []).filter((n) => !!n.multus).map((n) => n.name);
+  if (multus.length === 0) return [];
+  return [`launcher resources: virt-controller also requests the device resource named by each Multus NetworkAttachmentDefinition's k8s.v1.cni.cncf.io/resourceName annotation (e.g. SR-IOV VFs) for ${multus.join(', ')}; NetworkAttachmentDefinitions are not read, so those resources are not shown.`];
+}

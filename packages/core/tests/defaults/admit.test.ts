@@ -89,6 +89,54 @@ spec:
   });
 });
 
+describe('instancetype inference from a volume', () => {
+  const pvc = (labels: string) => `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: root, namespace: default, labels: {${labels}}}
+spec: {volumeMode: Filesystem}
+---
+`;
+  const vm = (matcher: string) => `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata: {name: inferred, namespace: default}
+spec:
+  instancetype: {${matcher}}
+  template:
+    spec:
+      domain: {devices: {}}
+      volumes: [{name: rootdisk, persistentVolumeClaim: {claimName: root}}]
+`;
+  it("takes the instancetype from the PVC's default-instancetype label", () => {
+    const [r] = manifest(pvc("instancetype.kubevirt.io/default-instancetype: u1.small") + vm('inferFromVolume: rootdisk'));
+    expect(r!.result.error).toBeNull();
+    expect(r!.result.vmi?.metadata.annotations?.['kubevirt.io/cluster-instancetype-name']).toBe('u1.small');
+    expect(r!.result.vmi?.spec.domain.memory?.guest).toBe('2Gi');
+  });
+  it('without the label: rejected, or the matcher dropped with the Ignore policy', () => {
+    const [rejected] = manifest(pvc('other: x') + vm('inferFromVolume: rootdisk'));
+    expect(rejected!.result.error).toBe('unable to find required instancetype.kubevirt.io/default-instancetype label on the volume');
+    const [ignored] = manifest(pvc('other: x') + vm('inferFromVolume: rootdisk, inferFromVolumeFailurePolicy: Ignore'));
+    expect(ignored!.result.error).toBeNull();
+    expect(ignored!.result.vmi?.metadata.annotations?.['kubevirt.io/cluster-instancetype-name']).toBeUndefined();
+  });
+});
+
+describe('Go round-trip of the input', () => {
+  it('zero values of non-pointer fields count as unset, nulls vanish, quantities print canonically', () => {
+    const [r] = manifest(
+      'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nmetadata: {name: a, creationTimestamp: null}\n' +
+        'spec: {domain: {cpu: {sockets: 0, cores: 0, model: ""}, devices: {disableHotplug: false, rng: null}, resources: {requests: {memory: 1024Mi}}}}\n',
+    );
+    const spec = r!.result.vmi!.spec;
+    expect(spec.domain.cpu).toMatchObject({ sockets: 1, cores: 1, threads: 1, model: 'host-model' });
+    expect(spec.domain.devices).not.toHaveProperty('disableHotplug');
+    expect(spec.domain.devices).not.toHaveProperty('rng');
+    expect(spec.domain.resources?.requests?.memory).toBe('1Gi');
+    expect(spec.domain.memory?.guest).toBe('1Gi');
+    expect(r!.result.vmi!.metadata).not.toHaveProperty('creationTimestamp');
+  });
+});
+
 describe('odd input never throws', () => {
   it.each([
     'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec: {}\n',

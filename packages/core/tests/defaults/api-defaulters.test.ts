@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyApiDefaults } from '../../src/defaults/api-defaulters.js';
 import { legacyFirmwareUuid } from '../../src/defaults/legacy-firmware-uuid.js';
+import { canonicalQuantity } from '../../src/defaults/quantity-math.js';
 import { spec, vmi } from './fixtures.js';
 
 describe('API defaulters', () => {
@@ -61,5 +62,21 @@ describe('API defaulters', () => {
 describe('legacy firmware UUID', () => {
   it('is the UUIDv5 of the name (golden instancetypes-kvm it-1-001)', () => {
     expect(legacyFirmwareUuid('it-1-001')).toBe('0f5c3ace-84e8-52f1-8a9a-02d37543b5ea');
+  });
+});
+
+describe('canonical quantities (how Go re-prints a parsed quantity)', () => {
+  it.each([
+    ['1024Mi', '1Gi'],
+    ['1536Mi', '1536Mi'],
+    ['1.5Gi', '1536Mi'],
+    ['4096M', '4096M'],
+    ['1000M', '1G'],
+    ['0.5', '500m'],
+    ['100m', '100m'],
+    ['1.5', '1500m'],
+    ['2', '2'],
+  ])('%s → %s', (input, want) => {
+    expect(canonicalQuantity(input)).toBe(want);
   });
 });

@@ -15,7 +15,9 @@ import { profileOf, vmiOf, type Backend } from './fixtures.js';
 const VERSIONS = [['v1.8', 'v1.8.4'], ['v1.9', 'v1.9.0'], ['main', 'v1.10.0-alpha.0']] as const;
 const BACKENDS: Backend[] = ['kvm', 'mshv'];
 type Domain = VirtualMachineInstance['spec']['domain'];
-const d = (domain: Partial<Domain>): VirtualMachineInstance => vmiOf({ domain: { devices: {}, ...domain } });
+// Every scenario has the default pod network on a bridge interface, as admission would add.
+const d = (domain: Partial<Domain>): VirtualMachineInstance =>
+  vmiOf({ networks: [{ name: 'default', pod: {} }], domain: { ...domain, devices: { interfaces: [{ name: 'default', bridge: {} }], ...(domain.devices ?? {}) } } });
 
 const SCENARIOS: [string, VirtualMachineInstance][] = [
   ['requests.memory 2Gi, 1 vCPU', d({ cpu: { sockets: 1, cores: 1, threads: 1 }, resources: { requests: { memory: '2Gi' } } })],
@@ -24,7 +26,7 @@ const SCENARIOS: [string, VirtualMachineInstance][] = [
   ['16 dedicated vCPUs, 32Gi', d({ cpu: { sockets: 16, cores: 1, threads: 1, dedicatedCpuPlacement: true }, resources: { requests: { memory: '32Gi' } } })],
   ['8Gi + 1 GPU (VFIO)', d({ cpu: { sockets: 4, cores: 1, threads: 1 }, resources: { requests: { memory: '8Gi' } }, devices: { gpus: [{ name: 'g', deviceName: 'nvidia.com/GA100' }] } })],
   ['8Gi + SEV', d({ cpu: { sockets: 4, cores: 1, threads: 1 }, resources: { requests: { memory: '8Gi' } }, launchSecurity: { sev: {} } })],
-  ['8Gi + TPM + exec probe', vmiOf({ livenessProbe: { exec: { command: ['true'] } }, domain: { devices: { tpm: {} }, cpu: { sockets: 4, cores: 1, threads: 1 }, resources: { requests: { memory: '8Gi' } } } })],
+  ['8Gi + TPM + exec probe', { ...d({ devices: { tpm: {} }, cpu: { sockets: 4, cores: 1, threads: 1 }, resources: { requests: { memory: '8Gi' } } }), spec: { ...d({ devices: { tpm: {} }, cpu: { sockets: 4, cores: 1, threads: 1 }, resources: { requests: { memory: '8Gi' } } }).spec, livenessProbe: { exec: { command: ['true'] } } } }],
 ];
 
 function run(vmi: VirtualMachineInstance, backend: Backend, version: string) {
@@ -34,7 +36,7 @@ function run(vmi: VirtualMachineInstance, backend: Backend, version: string) {
   return { profile, selection, overhead, resources: computeLauncherResources(vmi, profile, selection, overhead) };
 }
 
-const mi = (b: number): string => (Number.isInteger(b / 1048576) ? `${b / 1048576}Mi` : `${(b / 1048576).toFixed(2)}Mi`);
+const mi = (b: number): string => (Number.isInteger(b / 1048576) ? `${b / 1048576}Mi` : `${b} B`);
 
 export function generateTables(): string {
   const out: string[] = [];
@@ -76,7 +78,7 @@ export function generateTables(): string {
   out.push(`| case | ${VERSIONS.flatMap(([v]) => BACKENDS.map((b) => `${v} ${b.toUpperCase()}`)).join(' | ')} |`);
   out.push(`|---|${VERSIONS.flatMap(() => BACKENDS.map(() => '---:')).join('|')}|`);
   for (const [name, vmi] of memlockCases) {
-    const cells = VERSIONS.flatMap(([v, observed]) => BACKENDS.map((b) => {
+    const cells = VERSIONS.flatMap(([, observed]) => BACKENDS.map((b) => {
       const r = run(vmi, b, observed);
       const m = memlockLimit(vmi, b, r.profile.version, r.overhead.totalBytes);
       return m ? String(m.limit) : '-';

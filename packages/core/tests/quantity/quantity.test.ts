@@ -211,3 +211,22 @@ describe('arithmetic', () => {
     expect(formatQuantity(add(ZERO_QUANTITY, mustParse('50M')))).toBe('50M');
   });
 });
+
+describe('serialisation keeps parsed text only where apimachinery does (ParseQuantity fast path)', () => {
+  it.each([
+    ['2Gi', '2Gi'],
+    ['2048Mi', '2Gi'],
+    ['1025Ki', '1025Ki'],
+    ['1.5', '1500m'],
+    ['1.500', '1.500'],
+    ['100m', '100m'],
+    ['1000m', '1'],
+    ['1.5Gi', '1536Mi'],
+    ['010', '010'],
+    ['+5Mi', '+5Mi'],
+    ['50M', '50M'],
+  ])('%s → %s', (input, out) => {
+    expect(formatQuantity(mustParse(input))).toBe(out);
+  });
+});
+

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { VirtualMachineInstance } from '../../src/api/kubevirt-types.js';
 import { computeOverhead } from '../../src/overhead/memory-overhead.js';
 import { mustParse, scaledValue, value } from '../../src/quantity/index.js';
-import { computeLauncherResources, type LauncherResources } from '../../src/resources/launcher-resources.js';
+import { computeLauncherResources, launcherResourceNotes, type LauncherResources } from '../../src/resources/launcher-resources.js';
 import { selectHypervisor } from '../../src/select/select-hypervisor.js';
 import { profileOf, vmiOf, type ProfileOptions } from '../overhead/fixtures.js';
 
@@ -181,5 +181,11 @@ describe('renderresources_test cases', () => {
     expect(render(vmiOf(), { backend: 'mshv' }).res.limits?.['devices.kubevirt.io/mshv']).toBe('1');
     const emu = render(vmiOf({ domain: { devices: { interfaces: [{ name: 'default', bridge: {} }] } } }), { backend: 'mshv', configuration: { developerConfiguration: { useEmulation: true } } }).res;
     expect(emu.limits).toEqual({ 'devices.kubevirt.io/tun': '1' });
+  });
+  it('says when Multus network resources cannot be shown', () => {
+    expect(launcherResourceNotes(vmiOf({ networks: [{ name: 'default', pod: {} }] }))).toEqual([]);
+    const notes = launcherResourceNotes(vmiOf({ networks: [{ name: 'default', pod: {} }, { name: 'sriov-net', multus: { networkName: 'sriov/sriov-network' } }] }));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('sriov-net');
   });
 });

@@ -2,7 +2,7 @@
 // for `virsh define --validate` or a diff. A VM without XML (it cannot launch) gets one line on
 // stderr: file:line: kind namespace/name: reason.
 
-import { explainAll, loadObjects, loadProfile } from '@l1vh/core';
+import { explainAll, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
 import { readInputs } from '../read-inputs.js';
@@ -58,15 +58,26 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
   for (const it of items) {
     const where = `${it.source.file}:${it.source.line}`;
     const who = `${it.kind} ${it.namespace}/${it.name}`;
-    if (it.domainXml === null) {
+    const reason = cannotLaunch(it);
+    if (reason) {
       failed++;
-      io.stderr(`${where}: ${who}: ${oneLine(it.error ?? 'no domain XML was produced')}\n`);
+      io.stderr(`${where}: ${who}: ${oneLine(reason)}\n`);
       continue;
     }
-    io.stdout(`${several ? `<!-- ${commentSafe(`${who} (${where})`)} -->\n` : ''}${it.domainXml.endsWith('\n') ? it.domainXml : it.domainXml + '\n'}`);
+    const xml = it.domainXml!;
+    io.stdout(`${several ? `<!-- ${commentSafe(`${who} (${where})`)} -->\n` : ''}${xml.endsWith('\n') ? xml : xml + '\n'}`);
   }
   printFindings(loaded.findings, inputs.sources, io);
   return failed > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** Why the VM never gets a domain: an error, or a launcher pod no node can take. */
+function cannotLaunch(it: ExplainItem): string | undefined {
+  if (it.nodes.length > 0 && !it.nodes.some((n) => n.eligible)) {
+    return `no node can run the virt-launcher pod: ${it.nodes.map((n) => `${n.node}: ${n.reasons.join(', ')}`).join('; ')}`;
+  }
+  if (it.domainXml === null) return it.error ?? 'no domain XML was produced';
+  return undefined;
 }
 
 function oneLine(s: string): string {

@@ -3,6 +3,7 @@
 // 2 usage, configuration or I/O problems.
 
 import type { Severity } from '@l1vh/core';
+import { resolve } from 'node:path';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { loadConfigFile } from '../config-file.js';
 import { LINT_FORMATS, type LintFormat } from '../formatters/lint-index.js';
@@ -61,7 +62,9 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 
   const profileFiles = values.profile ?? config?.profiles ?? [];
   const { inputs, liveProfile } = await readInputsWithCluster(positionals, { ...values, profile: profileFiles }, io);
-  const sources = config ? inputs.sources.filter((s) => s.path === '<stdin>' || !config.ignores(s.path)) : inputs.sources;
+  // The config file itself is YAML in the workspace, but not a manifest.
+  const configPath = config?.path ? resolve(io.cwd, config.path) : undefined;
+  const sources = inputs.sources.filter((s) => s.path === '<stdin>' || (resolve(io.cwd, s.path) !== configPath && !config?.ignores(s.path)));
   const profileInputs = await readInputs(profileFiles, io);
   if (liveProfile) profileInputs.sources.push(liveProfile);
   if (profileInputs.problems.length > 0 || inputs.problems.length > 0) {

@@ -10,6 +10,44 @@ const URL_ = process.env.CS_URL;
 const SHOTS = process.env.SHOTS || os.tmpdir();
 const FILE = process.env.UI_FILE || 'vm-12000.yaml';
 const VM = process.env.UI_VM || 'vm-12000';
+const FIELD_FILE = 'vm-12000-video.yaml';
+
+async function quickOpen(page, file) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type(file);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor .view-lines .view-line', { timeout: 30000 });
+  await page.waitForTimeout(500);
+}
+
+async function command(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type(title);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+/** Hovers the first editor token matching `re` until an l1vh hover with its links shows. */
+async function hoverWord(page, re) {
+  const word = page.locator('.monaco-editor .view-lines span', { hasText: re }).first();
+  await word.waitFor({ timeout: 30000 });
+  let text = '';
+  for (let i = 0; i < 15 && !text.includes('Open domain XML preview'); i++) {
+    await page.mouse.move(5, 5);
+    await word.hover();
+    try {
+      await page.waitForSelector('.monaco-hover:not(.hidden) .rendered-markdown', { timeout: 3000 });
+      await page.waitForTimeout(300);
+      text = (await page.locator('.monaco-hover:not(.hidden)').allTextContents()).join(' | ');
+    } catch { /* hover not shown yet: retry */ }
+  }
+  return text;
+}
 
 (async () => {
   const t0 = Date.now();
@@ -28,13 +66,7 @@ const VM = process.env.UI_VM || 'vm-12000';
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   // Quick Open the manifest
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
-  await page.keyboard.type(FILE);
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.monaco-editor .view-lines .view-line', { timeout: 30000 });
+  await quickOpen(page, FILE);
   lap('editor open');
   // more room for the screenshots: hide the side bar
   await page.keyboard.press('Control+B');
@@ -42,18 +74,7 @@ const VM = process.env.UI_VM || 'vm-12000';
   const lens = await page.waitForSelector('.monaco-editor .codelens-decoration', { timeout: 30000 }).then((e) => e.textContent()).catch(() => '');
   lap('codelens: ' + JSON.stringify(lens));
   check(/Preview XML/.test(lens), 'CodeLens with "Preview XML" above the VM');
-  const word = page.locator('.monaco-editor .view-lines span', { hasText: /^kind$/ }).first();
-  await word.waitFor({ timeout: 30000 });
-  let text = '';
-  for (let i = 0; i < 15 && !text.includes('Open domain XML preview'); i++) {
-    await page.mouse.move(5, 5);
-    await word.hover();
-    try {
-      await page.waitForSelector('.monaco-hover:not(.hidden) .rendered-markdown', { timeout: 3000 });
-      await page.waitForTimeout(300);
-      text = (await page.locator('.monaco-hover:not(.hidden)').allTextContents()).join(' | ');
-    } catch { /* hover not shown yet: retry */ }
-  }
+  const text = await hoverWord(page, /^kind$/);
   lap('hover text: ' + JSON.stringify(text.trim()));
   check(text.includes('l1vh') && text.includes(VM), `hover names the VM ${VM}`);
   check(/Open domain XML preview/.test(text) && /Explain in full/.test(text), 'hover has the command links');
@@ -63,12 +84,7 @@ const VM = process.env.UI_VM || 'vm-12000';
   // preview from the command palette
   await page.mouse.move(700, 800);
   await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
-  await page.keyboard.type('l1vh: Open Domain XML Preview');
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
+  await command(page, 'l1vh: Open Domain XML Preview');
   const tab = await page.waitForSelector(`.tabs-container .tab[aria-label*="${VM}.domain.xml"]`, { timeout: 20000 }).then(() => true).catch(() => false);
   check(tab, `preview tab ${VM}.domain.xml opened`);
   await page.waitForTimeout(1000);
@@ -81,6 +97,13 @@ const VM = process.env.UI_VM || 'vm-12000';
   lap('status bar: ' + JSON.stringify(status));
   check(/KubeVirt .* L1VH nodes/.test(status), 'status bar shows the target cluster');
   await page.screenshot({ path: path.join(SHOTS, 'vscode-preview.png') });
+  // a field that changes the outcome: its hover says how
+  await command(page, 'View: Close All Editors');
+  await quickOpen(page, FIELD_FILE);
+  const field = await hoverWord(page, /^autoattachGraphicsDevice$/);
+  lap('field hover text: ' + JSON.stringify(field.trim().slice(0, 300)));
+  check(/autoattachGraphicsDevice/.test(field) && /adds [\d.]+Mi overhead/.test(field), 'field hover says what autoattachGraphicsDevice adds');
+  await page.screenshot({ path: path.join(SHOTS, 'vscode-hover-field.png') });
   await ctx.close();
   fs.rmSync(browserDir, { recursive: true, force: true });
   console.log(`ui check: ${failures.length === 0 ? 'passed' : 'FAILED: ' + failures.join('; ')}`);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Finding } from '@l1vh/core';
-import { api, coreLint, open, readText, waitFor } from './helpers.js';
+import { api, coreLint, fixture, open, readText, waitFor } from './helpers.js';
 
 interface Expected {
   uri: vscode.Uri;
@@ -68,6 +68,35 @@ export function diagnosticsTests(): void {
         return JSON.stringify(have) === JSON.stringify(want) ? true : undefined;
       });
       await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('honours rule severities from .l1vh.yaml and the l1vh.rules setting', async () => {
+      const all = await expectedFindings();
+      const first = all.flatMap((e) => e.findings.filter((f) => f.ruleId).map((f) => ({ uri: e.uri, rule: f.ruleId! })))[0];
+      assert.ok(first, 'core lintSources reports no rule finding on the fixtures');
+      const ruleDiags = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(first.uri).filter((d) => d.code === first.rule);
+      await waitFor(`${first.rule} reported`, () => (ruleDiags().length > 0 ? true : undefined));
+
+      const configUri = fixture('.l1vh.yaml');
+      const original = await readText(configUri);
+      await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(`rules:\n  ${first.rule}: off\n`));
+      try {
+        await waitFor(`${first.rule} switched off by .l1vh.yaml`, () => (ruleDiags().length === 0 ? true : undefined));
+      } finally {
+        await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(original));
+      }
+      await waitFor(`${first.rule} back`, () => (ruleDiags().length > 0 ? true : undefined));
+
+      const settings = vscode.workspace.getConfiguration('l1vh');
+      try {
+        await settings.update('rules', { [first.rule]: 'info' }, vscode.ConfigurationTarget.Workspace);
+        await waitFor(`${first.rule} as info`, () => (ruleDiags().length > 0 && ruleDiags().every((d) => d.severity === vscode.DiagnosticSeverity.Information) ? true : undefined));
+        await settings.update('rules', { [first.rule]: 'off' }, vscode.ConfigurationTarget.Workspace);
+        await waitFor(`${first.rule} switched off by l1vh.rules`, () => (ruleDiags().length === 0 ? true : undefined));
+      } finally {
+        await vscode.workspace.getConfiguration('l1vh').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor(`${first.rule} back`, () => (ruleDiags().length > 0 ? true : undefined));
     });
   });
 }

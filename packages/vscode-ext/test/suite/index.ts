@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { diagnosticsTests } from './diagnostics.test.js';
 import { hoverTests } from './hover.test.js';
 import { explainTests, previewTests } from './preview.test.js';
-import { offlineProfileTests, untrustedTests } from './target.test.js';
+import { clusterFallbackTests, offlineProfileTests, untrustedTests } from './target.test.js';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
@@ -19,6 +19,7 @@ export function run(): Promise<void> {
     previewTests();
     explainTests();
     diagnosticsTests();
+    clusterFallbackTests();
   }
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { EMBEDDED_PROFILE_NAME, loadObjects } from '@l1vh/core';
 import { statusText } from '../../src/providers/status-bar.js';
 import { outcome } from '../../src/render/format.js';
-import { api, coreExplain, fixture, hoverText, open, positionOf, profileText, readText } from './helpers.js';
+import { api, coreExplain, fixture, hoverText, open, positionOf, profileText, readText, waitFor } from './helpers.js';
 
 /** Nodes advertising /dev/mshv, counted from the profile text independently of the extension. */
 function l1vhNodeCount(text: string): number {
@@ -46,6 +46,43 @@ export function untrustedTests(): void {
       assert.ok(text.includes('embedded profile'), text);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
       assert.ok(lenses.some((l) => l.command?.title.startsWith(outcome(item))), lenses.map((l) => l.command?.title).join(' | '));
+    });
+  });
+}
+
+async function withSettings(values: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
+  const c = vscode.workspace.getConfiguration('l1vh');
+  const old = Object.fromEntries(Object.keys(values).map((k) => [k, c.inspect(k)?.workspaceValue]));
+  try {
+    for (const [k, v] of Object.entries(values)) await c.update(k, v, vscode.ConfigurationTarget.Workspace);
+    await body();
+  } finally {
+    for (const [k, v] of Object.entries(old)) await vscode.workspace.getConfiguration('l1vh').update(k, v, vscode.ConfigurationTarget.Workspace);
+  }
+}
+
+export function clusterFallbackTests(): void {
+  describe('target: cluster fallbacks', () => {
+    it('names the exec-auth plugin it cannot find and falls back to the embedded profile', async () => {
+      const l1vh = await api();
+      await withSettings({ profile: '', kubeconfig: fixture('kubeconfigs', 'exec-missing-plugin.yaml').fsPath, context: '' }, async () => {
+        const state = await waitFor('the exec-auth failure', () => (l1vh.target().notes.some((n) => n.includes('l1vh-test-missing-auth-plugin')) ? l1vh.target() : undefined));
+        assert.equal(state.source, 'embedded');
+        assert.equal(state.profile.origin, EMBEDDED_PROFILE_NAME);
+        assert.match(state.notes.join('\n'), /exec-auth plugin "l1vh-test-missing-auth-plugin" of user "exec-user" is not on the editor PATH/);
+      });
+      await waitFor('the offline profile again', () => (l1vh.target().source === 'offline-file' ? true : undefined));
+    });
+
+    it('says the cluster is unreachable and works on the embedded profile', async () => {
+      const l1vh = await api();
+      await withSettings({ profile: '', kubeconfig: fixture('kubeconfigs', 'unreachable.yaml').fsPath, context: 'down-ctx' }, async () => {
+        const state = await waitFor('the unreachable note', () => (l1vh.target().notes.some((n) => n.includes('unreachable')) ? l1vh.target() : undefined), 30000);
+        assert.equal(state.source, 'embedded');
+        assert.match(state.notes[0] ?? '', /^cluster "down-ctx" unreachable: .+; using the embedded profile$/);
+        assert.deepEqual(state.contexts, ['down-ctx']);
+      });
+      await waitFor('the offline profile again', () => (l1vh.target().source === 'offline-file' ? true : undefined));
     });
   });
 }

@@ -91,7 +91,7 @@ function buildInterface(ctx: ConverterContext, iface: Interface, attachment: str
     if (DEVICE_ARCH[ctx.arch].romTuning && (iface.bootOrder === undefined || launchSecurity)) rom = el('rom', { enabled: 'no' });
     if (iface.state === 'down') link = el('link', { state: 'down' });
     ctx.notes.push(
-      `interface ${iface.name}: virt-launcher's pod network setup adds <mac> (${iface.macAddress ? 'the spec MAC' : 'the pod interface MAC'}), <mtu> and <target dev="tap…" managed="no"> before the domain starts.`,
+      `interface ${iface.name}: before the domain starts, virt-launcher's pod network setup adds <mac> (${iface.macAddress ? 'the spec macAddress' : 'chosen on the node'}), <mtu> and <target dev="tap…" managed="no">.`,
     );
   } else if (iface.passtBinding !== undefined) {
     const dev = passtPodInterface(ctx, iface);
@@ -117,11 +117,10 @@ function buildInterface(ctx: ConverterContext, iface: Interface, attachment: str
 }
 
 export const configureInterfaces: Configurator = (ctx, domain) => {
-  const networks = new Map((ctx.vmi.spec.networks ?? []).map((n) => [n.name, n]));
+  const networks = new Set((ctx.vmi.spec.networks ?? []).map((n) => n.name));
   for (const iface of ctx.vmi.spec.domain.devices.interfaces ?? []) {
     if (iface.state === 'absent') continue;
-    const network = networks.get(iface.name);
-    if (!network) return `failed to find network ${iface.name}`;
+    if (!networks.has(iface.name)) return `failed to find network ${iface.name}`;
     const attachment = domainAttachmentOf(iface, ctx.config);
     if (iface.sriov !== undefined) continue; // a hostdev (13)
     if (iface.binding && attachment !== TAP) {

@@ -8,7 +8,7 @@ const SEV_POLICY_NO_DEBUG = 0x1;
 const SEV_POLICY_ENCRYPTED_STATE = 0x4;
 /** SMT allowed (bit 16) + the reserved bit 17 that must be one. */
 const SNP_POLICY = 0x30000;
-const QGS_ANNOTATION = 'kubevirt.io/qgsSocketPath';
+const QGS_ANNOTATION = 'kubevirt.io/qgs-socket-path';
 
 const hex = (n: number): string => `0x${n.toString(16)}`;
 

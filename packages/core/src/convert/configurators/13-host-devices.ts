@@ -19,23 +19,33 @@ interface PermittedHostDevices {
   usb?: { resourceName?: string }[];
 }
 
-function permittedKind(config: KubeVirtConfig, resourceName: string | undefined): DeviceKind {
+/** The device kind the cluster permits this resource as, or undefined when it is not listed. */
+function permittedKind(config: KubeVirtConfig, resourceName: string | undefined): DeviceKind | undefined {
   const permitted = (config.permittedHostDevices ?? {}) as PermittedHostDevices;
   const has = (list: { resourceName?: string }[] | undefined): boolean => (list ?? []).some((d) => d.resourceName === resourceName);
+  if (has(permitted.pciHostDevices)) return 'pci';
   if (has(permitted.mediatedDevices)) return 'mdev';
   if (has(permitted.usb)) return 'usb';
+  return undefined;
+}
+
+/** The kind to show, noting when the profile does not say. */
+function kindOf(config: KubeVirtConfig, what: string, resourceName: string | undefined, notes: string[]): DeviceKind {
+  const kind = permittedKind(config, resourceName);
+  if (kind) return kind;
+  notes.push(`${what}: ${resourceName ?? ''} is not in the profile's permittedHostDevices (or is provided externally); a PCI device is assumed.`);
   return 'pci';
 }
 
 /** A placeholder hostdev of a kind: attributes and alias as KubeVirt writes them, with an empty source. */
-function placeholder(kind: DeviceKind, alias: string): XmlElement {
+function placeholder(kind: DeviceKind, aliasPrefix: string, name: string): XmlElement {
   switch (kind) {
     case 'mdev':
-      return el('hostdev', { type: 'mdev', mode: 'subsystem', model: 'vfio-pci' }, [el('source'), el('alias', { name: userAlias(alias) })]);
+      return el('hostdev', { type: 'mdev', mode: 'subsystem', model: 'vfio-pci' }, [el('source'), el('alias', { name: userAlias(aliasPrefix + name) })]);
     case 'usb':
-      return el('hostdev', { type: 'usb', mode: 'subsystem' }, [el('source'), el('alias', { name: userAlias(`usb-host-${alias.replace(/^hostdevice-/, '')}`) })]);
+      return el('hostdev', { type: 'usb', mode: 'subsystem' }, [el('source'), el('alias', { name: userAlias(`usb-host-${name}`) })]);
     default:
-      return el('hostdev', { type: 'pci', managed: 'no' }, [el('source'), el('alias', { name: userAlias(alias) })]);
+      return el('hostdev', { type: 'pci', managed: 'no' }, [el('source'), el('alias', { name: userAlias(aliasPrefix + name) })]);
   }
 }
 
@@ -73,8 +83,8 @@ export const configureHostDevices: Configurator = (ctx, domain) => {
       ctx.notes.push(`host device ${hd.name}: DRA claim ${hd.claimName}; the device is attached from the claim's metadata on the node.`);
       continue;
     }
-    const kind = permittedKind(ctx.config, hd.deviceName);
-    generic[kind].push(placeholder(kind, `hostdevice-${hd.name}`));
+    const kind = kindOf(ctx.config, `host device ${hd.name}`, hd.deviceName, ctx.notes);
+    generic[kind].push(placeholder(kind, 'hostdevice-', hd.name));
     ctx.notes.push(`host device ${hd.name} (${hd.deviceName ?? ''}): its host address comes from the device plugin on the node.`);
   }
   domain.devices.hostdev.push(...generic.pci, ...generic.mdev, ...generic.usb);
@@ -83,7 +93,7 @@ export const configureHostDevices: Configurator = (ctx, domain) => {
       ctx.notes.push(`GPU ${gpu.name}: DRA claim ${gpu.claimName}; the device is attached from the claim's metadata on the node.`);
       continue;
     }
-    domain.devices.hostdev.push(placeholder(permittedKind(ctx.config, gpu.deviceName) === 'mdev' ? 'mdev' : 'pci', `gpu-${gpu.name}`));
+    domain.devices.hostdev.push(placeholder(kindOf(ctx.config, `GPU ${gpu.name}`, gpu.deviceName, ctx.notes) === 'mdev' ? 'mdev' : 'pci', 'gpu-', gpu.name));
     ctx.notes.push(`GPU ${gpu.name} (${gpu.deviceName ?? ''}): its host address comes from the device plugin on the node.`);
   }
   const sriov = sriovHostdevs(ctx.vmi, ctx.notes);

@@ -36,6 +36,7 @@ function efiElements(ctx: ConverterContext): XmlElement[] | string {
   }
   const ls = launchSecurityKind(ctx.vmi);
   const stateless = ls === 'snp' || ls === 'tdx';
+  ctx.notes.push(`os: EFI firmware ${efi.code} is taken to exist in the virt-launcher image (the launcher stats the files at start)`);
   const loader = textEl('loader', efi.code, { readonly: 'yes', secure: efi.secureLoader ? 'yes' : 'no', type: stateless ? 'rom' : 'pflash' });
   return stateless ? [loader] : [loader, textEl('nvram', nvramPath(ctx), { template: efi.vars || undefined })];
 }

@@ -11,7 +11,7 @@ import { needsVirtioIommu, pciAddressElement, requestedVcpus, userAlias, virtioM
 import { renderDisk, type DiskDraft } from '../disk-draft.js';
 import { newDeviceNamer, type DeviceNamer } from '../disk-naming.js';
 import { applyHotplugVolume, applyMissingVolume, applyVolume } from '../disk-volume-sources.js';
-import { diskIOThreadAssigner, ioThreadPlan } from '../iothreads-plan.js';
+import { diskIOThreadAssigner } from '../iothreads-plan.js';
 import { volumeFacts, type VolumeFacts } from '../volume-facts.js';
 
 const ERROR_POLICIES = new Set(['stop', 'ignore', 'report', 'enospace']);
@@ -107,7 +107,7 @@ export const configureDisks: Configurator = (ctx, domain) => {
   const statusTargets = new Map([...facts.statusByName.values()].filter((s) => s.target).map((s) => [s.name, s.target!]));
   const namer = newDeviceNamer(disks, statusTargets);
   const queues = vmi.spec.domain.devices.blockMultiQueue === true ? Math.max(requestedVcpus(vmi), 1) : undefined;
-  const assignIOThread = diskIOThreadAssigner(ioThreadPlan(vmi));
+  const assignIOThread = diskIOThreadAssigner(ctx.ioThreads);
 
   for (const disk of disks) {
     const d = diskDraft(ctx, disk, namer, queues, facts);

@@ -10,7 +10,7 @@ import type { Configurator } from '../configurator.js';
 import type { ConverterContext } from '../context.js';
 import { DEVICE_ARCH, needsVirtioIommu, requestedVcpus, scsiControllerModel, serialConsoleAttached, virtioModel } from '../device-settings.js';
 import { busOfDisk } from '../disk-naming.js';
-import { hasDedicatedIOThread, ioThreadPlan } from '../iothreads-plan.js';
+import { hasDedicatedIOThread } from '../iothreads-plan.js';
 
 const DISABLE_PCI_HOLE64_ANNOTATION = 'kubevirt.io/disablePCIHole64';
 
@@ -47,7 +47,7 @@ function scsiControllerThread(autoThreads: number, disks: readonly Disk[]): numb
 
 function scsiDriver(ctx: ConverterContext, iommu: boolean): XmlElement | undefined {
   const disks = ctx.vmi.spec.domain.devices.disks ?? [];
-  const autoThreads = ioThreadPlan(ctx.vmi).autoThreads;
+  const autoThreads = ctx.ioThreads.autoThreads;
   const threaded = autoThreads > 0 && disks.some((d) => busOfDisk(d) === 'scsi' && hasDedicatedIOThread(d));
   if (!threaded) return iommu ? el('driver', { iommu: 'on' }) : undefined;
   return el('driver', {

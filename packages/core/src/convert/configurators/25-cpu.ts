@@ -4,7 +4,7 @@
 import { el, textEl, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 import { quantityValue } from '../quantity-values.js';
-import { cpuTopology, guestMemory, isMemfdRequired, vcpuCount } from '../vmi-facts.js';
+import { cpuTopology, guestMemory, isMemfdRequired, MAX_PREVIEW_VCPUS, vcpuCount } from '../vmi-facts.js';
 
 /** CPU struct order. */
 export const CPU_ORDER = ['model', 'feature', 'topology', 'numa'] as const;
@@ -17,10 +17,13 @@ export const configureCpu: Configurator = (ctx, domain) => {
   const topo = cpuTopology(vmi);
   let total = vcpuCount(topo);
   let vcpus: XmlElement | undefined;
-  if (spec?.maxSockets && ctx.archTraits.cpuHotplug) {
+  const hotplug = !!spec?.maxSockets && ctx.archTraits.cpuHotplug;
+  const possible = hotplug ? spec!.maxSockets! * topo.cores * topo.threads : total;
+  if (!(Math.max(total, possible) <= MAX_PREVIEW_VCPUS)) return `preview limit: ${Math.max(total, possible)} vCPUs (more than ${MAX_PREVIEW_VCPUS}) are not rendered`;
+  if (hotplug) {
     const enabledCount = total;
     const minEnabled = topo.cores * topo.threads;
-    topo.sockets = spec.maxSockets;
+    topo.sockets = spec!.maxSockets!;
     total = vcpuCount(topo);
     const list: XmlElement[] = [];
     for (let id = 0; id < total; id++) {
@@ -56,4 +59,5 @@ export const configureCpu: Configurator = (ctx, domain) => {
   ]);
   domain.slots.vcpu = textEl('vcpu', total, { placement: 'static' });
   if (vcpus) domain.slots.vcpus = vcpus;
+  return undefined;
 };

@@ -7,12 +7,12 @@ import type { VirtualMachineInstance } from '../../api/kubevirt-types.js';
 import { el, insertOrdered, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 import { quantityBytes, quantityValue } from '../quantity-values.js';
-import { cpuTopology, guestMemory, isCpuDedicated } from '../vmi-facts.js';
+import { cpuTopology, guestMemory, isCpuDedicated, MAX_PREVIEW_VCPUS } from '../vmi-facts.js';
 import { FEATURES_ORDER, KVM_FEATURE_ORDER } from './17-features.js';
 import { CPU_ORDER } from './25-cpu.js';
 import { MEMORY_BACKING_ORDER } from './28-memory-backing.js';
 
-const EVEN_PARITY_ANNOTATION = 'kubevirt.io/emulator-thread-complete-to-even-parity';
+const EVEN_PARITY_ANNOTATION = 'alpha.kubevirt.io/EmulatorThreadCompleteToEvenParity';
 
 /** hardware.GetNumberOfVCPUs: the product of the non-zero counts of spec.cpu (0 when none is set). */
 function specVcpus(vmi: VirtualMachineInstance): number {
@@ -45,7 +45,7 @@ class ThreadPool {
 
 /** FormatDomainIOThreadPin for auto/shared IO threads. */
 function ioThreadPins(vmi: VirtualMachineInstance, threads: number, emulatorSet: string, cpuset: number[]): XmlElement[] {
-  const vcpus = specVcpus(vmi);
+  const vcpus = Math.max(specVcpus(vmi), 1);
   const pin = (id: number, set: string) => el('iothreadpin', { iothread: id, cpuset: set });
   if (vmi.spec.domain.cpu?.isolateEmulatorThread) return [pin(1, emulatorSet)];
   const out: XmlElement[] = [];
@@ -68,6 +68,7 @@ export const adjustForDedicatedCpus: Configurator = (ctx, domain) => {
   const spec = vmi.spec.domain.cpu;
   if (!spec || !isCpuDedicated(vmi)) return undefined;
   const n = launcherCpuRequest(vmi);
+  if (!(n >= 0 && n <= MAX_PREVIEW_VCPUS + 4)) return `preview limit: a pod cpuset of ${n} CPUs is not rendered`;
   const cpuset = ctx.cpuSet ?? Array.from({ length: n }, (_, i) => i);
   if (!ctx.cpuSet) ctx.notes.push(`cputune: dedicated CPUs are pinned to the pod's cpuset, known only on the node; shown as CPUs 0-${n - 1} in one NUMA cell`);
   const pool = new ThreadPool(cpuset);

@@ -107,6 +107,46 @@ describe('disk sources and drivers', () => {
     expect(b).not.toContain('queues');
   });
 
+  it('resets the downwardMetrics disk driver to plain raw (no discard) and makes it read-only', () => {
+    expect(oneDisk(virtio('mymetrics'), { name: 'mymetrics', downwardMetrics: {} })).toBe(
+      '<disk device="disk" type="file" model="virtio-non-transitional"><source file="/var/run/kubevirt-private/downwardapi-disks/vhostmd0"></source><target bus="virtio" dev="vda"></target><driver cache="none" error_policy="stop" name="qemu" type="raw"></driver><readonly></readonly><alias name="ua-mymetrics"></alias></disk>',
+    );
+  });
+
+  it('mounts a hostDisk under its volume directory with the file name of its path', () => {
+    expect(oneDisk(virtio('hd'), { name: 'hd', hostDisk: { path: '/data/images/disk0.img', type: 'DiskOrCreate' } })).toContain('<source file="/var/run/kubevirt-private/vmi-disks/hd/disk0.img"></source>');
+  });
+
+  it('adds the persistent-reservation helper socket to a LUN with reservation', () => {
+    expect(oneDisk({ name: 'mylun', lun: { bus: 'scsi', reservation: true } }, { name: 'mylun', persistentVolumeClaim: { claimName: 'my-claim' } })).toBe(
+      '<disk device="lun" type="file"><source file="/var/run/kubevirt-private/vmi-disks/mylun/disk.img"><reservations managed="no" migration="yes"><source type="unix" path="/var/run/kubevirt/daemons/pr/pr-helper.sock" mode="client"></source></reservations></source><target bus="scsi" dev="sda"></target><driver cache="none" error_policy="stop" name="qemu" type="raw" discard="unmap"></driver><alias name="ua-mylun"></alias><address type="drive" bus="0" controller="0" unit="0"></address></disk>',
+    );
+  });
+
+  it('reads hotplugged volumes from the hotplug directory and leaves out those not mounted yet', () => {
+    const r = convert(
+      vmi({
+        devices: { disks: [virtio('boot'), virtio('hp-blk'), virtio('hp-pending')] },
+        volumes: [
+          { name: 'boot', emptyDisk: {} },
+          { name: 'hp-blk', persistentVolumeClaim: { claimName: 'blk-claim', hotpluggable: true } },
+          { name: 'hp-pending', persistentVolumeClaim: { claimName: 'fs-unknown', hotpluggable: true } },
+        ],
+        status: {
+          volumeStatus: [
+            { name: 'boot', target: 'vda' },
+            { name: 'hp-blk', phase: 'MountedToPod', hotplugVolume: {} },
+            { name: 'hp-pending', phase: 'Bound', hotplugVolume: {} },
+          ],
+        },
+      }),
+      { extraYaml: PVCS },
+    );
+    const disks = devicesNamed(r.domainXml, 'disk');
+    expect(disks.length).toBe(2);
+    expect(disks[1]).toContain('<disk device="disk" type="block" model="virtio-non-transitional"><source dev="/var/run/kubevirt/hotplug-disks/hp-blk"></source>');
+  });
+
   it('reports a disk without a volume', () => {
     expect(convert(vmi({ devices: { disks: [virtio('orphan')] } })).error).toBe('no matching volume with name orphan found');
   });

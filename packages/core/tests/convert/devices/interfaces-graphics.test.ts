@@ -52,6 +52,29 @@ status: {observedKubeVirtVersion: v1.10.0}
   });
 });
 
+describe('passt interfaces (network/passt_test.go)', () => {
+  const passt = (o: Partial<VmiOptions> & { ports?: { protocol?: string; port: number }[] }) =>
+    ifaces({
+      devices: { interfaces: [{ name: 'default', passtBinding: {}, ports: o.ports }] },
+      networks: podNet,
+      annotations: o.annotations,
+      status: { interfaces: [{ name: 'default', podInterfaceName: 'eth0' }] },
+    })[0];
+  const head = '<interface type="vhostuser"><source dev="eth0"></source><model type="virtio-non-transitional"></model><alias name="ua-default"></alias><backend type="passt" logFile="/var/run/kubevirt/passt.log"></backend>';
+
+  it('forwards everything without ports', () => {
+    expect(passt({})).toBe(`${head}<portForward proto="tcp"></portForward><portForward proto="udp"></portForward></interface>`);
+  });
+  it('forwards the listed ports per protocol (tcp by default)', () => {
+    expect(passt({ ports: [{ port: 1 }, { protocol: 'UDP', port: 2 }, { protocol: 'UDP', port: 3 }, { protocol: 'TCP', port: 4 }] })).toBe(
+      `${head}<portForward proto="tcp"><range start="1"></range><range start="4"></range></portForward><portForward proto="udp"><range start="2"></range><range start="3"></range></portForward></interface>`,
+    );
+  });
+  it("excludes istio's reserved ports when the proxy is injected", () => {
+    expect(passt({ annotations: { 'sidecar.istio.io/inject': 'true' } })).toContain('<portForward proto="tcp"><range start="15000" exclude="yes"></range>');
+  });
+});
+
 describe('graphics and video', () => {
   const video = (o: VmiOptions, kubevirtYaml?: string) => devicesNamed(convert(vmi(o), { kubevirtYaml }).domainXml, 'video')[0];
   const efi = { firmware: { bootloader: { efi: { secureBoot: false } } } };
@@ -107,5 +130,30 @@ describe('inputs, watchdog, host devices', () => {
       '<hostdev type="pci" managed="no"><source></source><alias name="ua-gpu-gpu1"></alias></hostdev>',
     ]);
     expect(r.notes.filter((n) => n.includes('device plugin')).length).toBe(2);
+  });
+
+  it('follows permittedHostDevices for mediated and USB devices (PCI first, then mdev, then USB)', () => {
+    const kv = `apiVersion: kubevirt.io/v1
+kind: KubeVirt
+metadata: {name: kubevirt, namespace: kubevirt}
+spec:
+  configuration:
+    permittedHostDevices:
+      mediatedDevices: [{mdevNameSelector: GRID T4-1Q, resourceName: nvidia.com/GRID_T4-1Q}]
+      usb: [{resourceName: kubevirt.io/storage, selectors: [{vendor: "46f4", product: "0001"}]}]
+      pciHostDevices: [{pciVendorSelector: "10DE:1EB8", resourceName: nvidia.com/TU104GL_Tesla_T4}]
+status: {observedKubeVirtVersion: v1.10.0}
+`;
+    const r = convert(vmi({ devices: { hostDevices: [
+      { name: 'usb1', deviceName: 'kubevirt.io/storage' },
+      { name: 'vgpu', deviceName: 'nvidia.com/GRID_T4-1Q' },
+      { name: 'pci1', deviceName: 'nvidia.com/TU104GL_Tesla_T4' },
+    ] } }), { kubevirtYaml: kv });
+    expect(devicesNamed(r.domainXml, 'hostdev')).toEqual([
+      '<hostdev type="pci" managed="no"><source></source><alias name="ua-hostdevice-pci1"></alias></hostdev>',
+      '<hostdev type="mdev" mode="subsystem" model="vfio-pci"><source></source><alias name="ua-hostdevice-vgpu"></alias></hostdev>',
+      '<hostdev type="usb" mode="subsystem"><source></source><alias name="ua-usb-host-usb1"></alias></hostdev>',
+    ]);
+    expect(devicesNamed(r.domainXml, 'controller')[0]).toContain('model="qemu-xhci"');
   });
 });

@@ -1,0 +1,32 @@
+// `lint -o sarif` output, produced through main(), validates against the official OASIS SARIF
+// 2.1.0 schema (tests/fixtures/sarif-schema-2.1.0.json, a draft-04 JSON schema).
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, VM_OK, VM_PENDING, VM_SMALL } from '../support/fake-io.js';
+
+const schema = JSON.parse(readFileSync(join(__dirname, '../fixtures/sarif-schema-2.1.0.json'), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+describe('SARIF output', () => {
+  it('is valid SARIF 2.1.0 with real regions and rule metadata', async () => {
+    const r = await run(['lint', '-o', 'sarif', 'vms', '--no-config'], { 'vms/p.yaml': VM_PENDING, 'vms/s.yaml': VM_SMALL, 'vms/ok.yaml': VM_OK, 'vms/bad.yaml': 'a: [\n' });
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.out) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: Record<string, number> } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    const results = log.runs[0]!.results;
+    expect(results.find((x) => x.ruleId === 'no-launch')!.locations[0]!.physicalLocation.region).toEqual({ startLine: 4, startColumn: 3, endLine: 4, endColumn: 7 });
+    expect(log.runs[0]!.tool.driver.rules.map((x) => x.id)).toContain('no-launch');
+    expect(results.map((x) => x.ruleId)).toContain('YAML_SYNTAX');
+  });
+
+  it('the validator rejects a broken log (the check can fail)', () => {
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+  });
+});
