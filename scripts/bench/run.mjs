@@ -5,7 +5,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, availableParallelism } from 'node:os';
+import { cpus, availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,6 +19,7 @@ const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 3 : 5;
 const COLD_RUNS = QUICK ? 10 : 30;
 
+const loadBefore = loadavg()[0];
 const TARGETS = { lintVsParse: 1.3, manifestsPerSecond: 10_000, coldStart: 1.5, hoverP95: 15, renderP95: 20 };
 
 mkdirSync(OUT, { recursive: true });
@@ -40,7 +41,7 @@ for (const name of ['lint-driver', 'editor-driver']) {
 }
 
 const hasLintCommand = existsSync(CLI) && spawnSync(process.execPath, [CLI, 'lint', '--help'], { encoding: 'utf8' }).status === 0;
-const lintCmd = hasLintCommand ? [CLI, 'lint', CORPUS] : [join(OUT, 'lint-driver.cjs'), CORPUS];
+const lintCmd = hasLintCommand ? [CLI, 'lint', '--no-config', '-o', 'json', CORPUS] : [join(OUT, 'lint-driver.cjs'), CORPUS];
 
 /** Wall time of one run, plus peak RSS (GNU time) when available. */
 function timed(args, { rss = false } = {}) {
@@ -91,7 +92,7 @@ const editor = JSON.parse(execFileSync(process.execPath, [join(OUT, 'editor-driv
 // --- report ----------------------------------------------------------------------------------
 const results = {
   date: new Date().toISOString(),
-  machine: { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  machine: { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: [loadBefore, loadavg()[0]] },
   lint: {
     command: hasLintCommand ? 'kubectl-l1vh lint' : 'lint-driver (readInputs + lintInParallel; lint command not built yet)',
     output: lintOut.trim().slice(0, 300),
@@ -121,7 +122,7 @@ const rows = [
   ['preview re-render (p95 ms)', f(editor.render.p95, 2), `p50 ${f(editor.render.p50, 2)}; ${editor.lines} lines, ${editor.documents} docs`, `≤ ${TARGETS.renderP95}`, ok(editor.render.p95 <= TARGETS.renderP95)],
 ];
 const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c].length), 6));
-console.log(`machine: ${results.machine.nproc} cores, ${results.machine.cpu}, node ${results.machine.node}; lint via ${results.lint.command}`);
+console.log(`machine: ${results.machine.nproc} cores, ${results.machine.cpu}, node ${results.machine.node}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}; lint via ${results.lint.command}`);
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
 console.log(`results: ${join(OUT, 'results.json')}`);
 

@@ -67,7 +67,7 @@ printf '{%s,"security.workspace.trust.enabled":false}' "$COMMON" >"$W/ud1/User/s
 start_cs "$W/ud1" --disable-workspace-trust
 t server-up
 timeout 300 node "$EXT/test/e2e/run-suite.js" "http://127.0.0.1:$PORT" "$W/workspace" "$EXT" >"$W/suite-main.log" 2>&1 || status=1
-grep -E '✔|✗|✓|[0-9]+\) |passing|failing|passed|failed|exit code|Error' "$W/suite-main.log" | grep -v '^\s*at ' | head -80
+grep -E '✔|✗|✓|[0-9]+\) |passing|failing|passed|failed|exit code|Error|activation' "$W/suite-main.log" | grep -v '^\s*at ' | head -80
 t main-suite
 CS_URL="http://127.0.0.1:$PORT/?folder=$W/ui" SHOTS=$SHOTS timeout 180 node "$EXT/test/e2e/drive-ui.js" || status=1
 t ui-check
@@ -78,7 +78,7 @@ mkdir -p "$W/ud2/User"
 printf '{%s,"security.workspace.trust.enabled":true,"security.workspace.trust.startupPrompt":"never","security.workspace.trust.banner":"never","security.workspace.trust.untrustedFiles":"open"}' "$COMMON" >"$W/ud2/User/settings.json"
 start_cs "$W/ud2"
 timeout 300 node "$EXT/test/e2e/run-suite.js" "http://127.0.0.1:$PORT" "$W/untrusted" "$EXT" >"$W/suite-untrusted.log" 2>&1 || status=1
-grep -E '✔|✗|✓|[0-9]+\) |passing|failing|passed|failed|exit code|Error' "$W/suite-untrusted.log" | grep -v '^\s*at ' | head -40
+grep -E '✔|✗|✓|[0-9]+\) |passing|failing|passed|failed|exit code|Error|activation' "$W/suite-untrusted.log" | grep -v '^\s*at ' | head -40
 t untrusted-suite
 cleanup
 if [ "$status" -ne 0 ] && [ -n "${E2E_KEEP_LOGS:-}" ]; then cp "$W"/*.log "$E2E_KEEP_LOGS"/ 2>/dev/null || true; fi

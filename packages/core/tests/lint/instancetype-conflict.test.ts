@@ -26,6 +26,12 @@ runRuleTests('instancetype-conflict', {
       manifest: vm('        devices: {}\n        memory:\n          guest: 1Gi'),
       errors: [{ messageId: 'fieldConflict', line: 13, column: 11, message: ['spec.template.spec.domain.memory.guest'] }],
     },
+    {
+      // common-instancetypes: u1.micro has 1Gi, the windows.2k22 preference requires 2Gi.
+      name: 'preference requirement not met',
+      manifest: vm('        devices: {}').replace('name: u1.medium', 'name: u1.micro\n  preference:\n    name: windows.2k22'),
+      errors: [{ messageId: 'rejected', line: 8, column: 3, message: ['insufficient Memory resources of 1Gi provided by instance type, preference requires 2Gi'] }],
+    },
   ],
 });
 

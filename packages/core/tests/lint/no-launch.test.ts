@@ -10,6 +10,11 @@ runRuleTests('no-launch', {
   ],
   invalid: [
     {
+      name: 'rejected at admission: inferFromVolume names no volume',
+      manifest: VM.replace('  runStrategy: Always\n', '  runStrategy: Always\n  instancetype:\n    inferFromVolume: missing\n'),
+      errors: [{ messageId: 'rejected', line: 4, column: 3, message: ['unable to find volume missing'] }],
+    },
+    {
       name: 'nodeSelector matches no node',
       manifest: withNodeSelector,
       errors: [{ messageId: 'noEligibleNode', line: 4, column: 3, message: ['nodeSelector disktype=ssd not matched'] }],

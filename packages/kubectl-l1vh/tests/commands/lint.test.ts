@@ -90,6 +90,18 @@ describe('.l1vh.yaml', () => {
     expect(r.out).toContain('no allocatable devices.kubevirt.io/mshv');
   });
 
+  it('--config names the file explicitly', async () => {
+    const files = { 'conf/strict.yaml': 'rules:\n  no-launch: off\n  libvirt-schema-quirk: off\n  memory-too-small: off\n', 'vm.yaml': VM_PENDING };
+    expect((await run(['lint', 'vm.yaml', '--config', 'conf/strict.yaml'], files)).code).toBe(0);
+    expect((await run(['lint', 'vm.yaml', '--config', 'conf/missing.yaml'], files)).code).toBe(2);
+  });
+
+  it('lints stdin as <stdin>', async () => {
+    const r = await run(['lint', '-', '--no-config', '--fail-on', 'warning'], {}, { stdin: VM_SMALL });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('<stdin>:12:13: warning memory-too-small:');
+  });
+
   it.each([
     ['unknown rule', 'rules:\n  no-such-rule: off\n', 'unknown rule "no-such-rule"'],
     ['bad severity', 'rules:\n  no-launch: fatal\n', 'rules.no-launch must be off, error, warning or info'],

@@ -11,16 +11,18 @@ export interface LoginShellPath {
 }
 
 const MARK = '__L1VH_PATH__';
-let cached: Promise<LoginShellPath> | undefined;
+/** One answer per shell: a login shell can be slow (rc files), so ask it once. */
+const cached = new Map<string, Promise<LoginShellPath>>();
 
 export function loginShellPath(timeoutMs = 3000): Promise<LoginShellPath> {
-  cached ??= readLoginShellPath(timeoutMs);
-  return cached;
-}
-
-function readLoginShellPath(timeoutMs: number): Promise<LoginShellPath> {
   const shell = process.env.SHELL;
   if (!shell || process.platform === 'win32') return Promise.resolve({ path: null, error: 'no login shell ($SHELL unset)' });
+  let answer = cached.get(shell);
+  if (!answer) cached.set(shell, (answer = readLoginShellPath(shell, timeoutMs)));
+  return answer;
+}
+
+function readLoginShellPath(shell: string, timeoutMs: number): Promise<LoginShellPath> {
   return new Promise((resolve) => {
     execFile(shell, ['-lc', `printf '${MARK}%s${MARK}' "$PATH"`], { timeout: timeoutMs, encoding: 'utf8' }, (err, stdout) => {
       const m = new RegExp(`${MARK}(.*)${MARK}`).exec(stdout ?? '');

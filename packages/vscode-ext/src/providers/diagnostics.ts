@@ -39,7 +39,8 @@ export function toDiagnostics(text: string, findings: readonly Finding[]): vscod
 }
 
 export class WorkspaceDiagnostics {
-  private lintConfig: LintConfig | undefined;
+  /** `.l1vh.yaml` per workspace folder, read once per workspace check. */
+  private readonly lintConfigs = new Map<string, Promise<LintConfig>>();
 
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
@@ -48,8 +49,10 @@ export class WorkspaceDiagnostics {
   ) {}
 
   private async effectiveConfig(uri: vscode.Uri): Promise<LintConfig> {
-    this.lintConfig ??= await readLintConfig(uri);
-    return this.config.lintConfig(this.lintConfig);
+    const folder = (vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0])?.uri.toString() ?? '';
+    let fileConfig = this.lintConfigs.get(folder);
+    if (!fileConfig) this.lintConfigs.set(folder, (fileConfig = readLintConfig(uri)));
+    return this.config.lintConfig(await fileConfig);
   }
 
   /** Checks one file from the open document's text, or from disk when it is not open. */
@@ -87,7 +90,7 @@ export class WorkspaceDiagnostics {
 
   private async checkAll(): Promise<number> {
     this.collection.clear();
-    this.lintConfig = undefined;
+    this.lintConfigs.clear();
     if (!this.config.settings.lintEnabled) return 0;
     const files = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, MAX_FILES);
     for (const doc of vscode.workspace.textDocuments) if (isYaml(doc) && !files.some((f) => f.toString() === doc.uri.toString())) files.push(doc.uri);

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EMBEDDED_PROFILE_NAME, loadObjects } from '@l1vh/core';
+import { parse } from 'yaml';
+import { PLUGIN, startFakeCluster, writeExecAuthSetup } from './fake-cluster.js';
 import { statusText } from '../../src/providers/status-bar.js';
 import { outcome } from '../../src/render/format.js';
 import { api, coreExplain, fixture, hoverText, open, positionOf, profileText, readText, waitFor } from './helpers.js';
@@ -21,6 +23,7 @@ export function offlineProfileTests(): void {
       assert.equal(state.profile.origin, p.path);
       assert.equal(state.l1vhNodes, l1vhNodeCount(p.text));
       assert.ok(state.l1vhNodes > 0);
+      console.log(`l1vh activation: ${(await api()).activationMs} ms`);
       assert.match(statusText(state), new RegExp(`mshv-amd64\\.yaml · KubeVirt v1\\.10\\.0-alpha\\.0 · kubevirt · ${state.l1vhNodes}/${state.nodes} L1VH nodes`));
     });
   });
@@ -83,6 +86,38 @@ export function clusterFallbackTests(): void {
         assert.deepEqual(state.contexts, ['down-ctx']);
       });
       await waitFor('the offline profile again', () => (l1vh.target().source === 'offline-file' ? true : undefined));
+    });
+
+    it('reads a live cluster through an exec-auth plugin found only on the login shell PATH', async () => {
+      const l1vh = await api();
+      const p = await profileText();
+      const items = (parse(p.text) as { items: Record<string, unknown>[] }).items;
+      const cluster = await startFakeCluster(items);
+      const setup = writeExecAuthSetup(cluster.url);
+      assert.ok(!(process.env.PATH ?? '').split(':').includes(setup.pluginDir), 'the editor PATH must not have the plugin');
+      const shell = process.env.SHELL;
+      process.env.SHELL = setup.shell;
+      try {
+        await withSettings({ profile: '', kubeconfig: setup.kubeconfig, context: '' }, async () => {
+          const state = await waitFor('the cluster target', () => (l1vh.target().source === 'cluster' ? l1vh.target() : undefined), 30000);
+          assert.equal(state.label, 'fake-ctx');
+          assert.equal(state.profile.origin, 'cluster fake-ctx');
+          assert.equal(state.kubevirtVersion, 'v1.10.0-alpha.0');
+          assert.equal(state.l1vhNodes, l1vhNodeCount(p.text));
+          assert.ok(cluster.requests.includes('/api/v1/nodes'), cluster.requests.join(', '));
+          assert.ok(state.notes.some((n) => n.includes('cluster instancetypes')), 'the 404 for optional lists is reported');
+          const uri = fixture('vms', 'vm-12000.yaml');
+          const editor = await open(uri);
+          const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(editor.document, 'kind:')));
+          assert.ok(text.includes('fake-ctx'), text);
+        });
+      } finally {
+        if (shell === undefined) delete process.env.SHELL;
+        else process.env.SHELL = shell;
+        await cluster.close();
+      }
+      await waitFor('the offline profile again', () => (l1vh.target().source === 'offline-file' ? true : undefined));
+      assert.ok(PLUGIN);
     });
   });
 }

@@ -86,7 +86,7 @@ export const configureOs: Configurator = (ctx, domain) => {
   return undefined;
 };
 
-/** Stable insert by OS field order (several children may share a name, e.g. none today, but keep order). */
+/** Inserts by OS struct field order; children of the same name keep their insertion order. */
 function insertInOrder(parent: XmlElement, c: XmlElement): void {
   const rank = (n: string): number => (OS_ORDER as readonly string[]).indexOf(n);
   const at = parent.children.findIndex((x) => rank(x.name) > rank(c.name));
