@@ -1,6 +1,7 @@
 // What the converter knows besides the VMI: in production virt-launcher's ConverterContext,
 // here derived from the cluster profile with preview defaults (kubevirt-behaviour.md §3.3).
-// Anything only a running node knows is recorded as a note instead of being invented.
+// Anything only a running node knows is recorded as a note instead of being invented. Every
+// node-side value has a preview default and can be overridden (ConverterContextOverrides).
 
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
@@ -10,10 +11,54 @@ import type { Selection } from '../select/select-hypervisor.js';
 import { ARCH_TRAITS, type ArchTraits } from './arch-traits.js';
 import { efiConfiguration, type EfiConfiguration } from './efi.js';
 import { ioThreadPlan, type IOThreadPlan } from './iothreads-plan.js';
+import { previewVolumeContext, type PreviewVolumeContext } from './volume-facts.js';
+import { previewDeviceContext } from './preview-device-context.js';
 
 export type Arch = 'amd64' | 'arm64' | 's390x';
 
-export interface ConverterContext {
+/** The cluster's SMBIOS system values (virt-handler passes them; never nil in production). */
+export interface SmbiosValues {
+  manufacturer?: string;
+  product?: string;
+  version?: string;
+  sku?: string;
+  family?: string;
+}
+
+/**
+ * The node-side ConverterContext fields a caller may set instead of the preview defaults
+ * (KubeVirt's names in the comments). Unset fields keep the default derived from the profile.
+ */
+export interface ConverterContextOverrides {
+  /** VMI UID used in socket paths. */
+  uid?: string;
+  /** SMBios; null = none (no manufacturer/family/… entries). */
+  smbios?: SmbiosValues | null;
+  /** MemBalloonStatsPeriod (0 = no <stats>). */
+  memBalloonStatsPeriod?: number;
+  /** FreePageReporting. */
+  freePageReporting?: boolean;
+  /** SerialConsoleLog. */
+  serialConsoleLog?: boolean;
+  /** BochsForEFIGuests. */
+  bochsForEfiGuests?: boolean;
+  /** EFIConfiguration: files, null (none), or the launcher's error text. */
+  efi?: EfiConfiguration | string | null;
+  /** IsBlockPVC: names of PVC / ephemeral / hostDisk volumes backed by a block device. */
+  isBlockPVC?: ReadonlySet<string>;
+  /** IsBlockDV: names of DataVolume volumes backed by a block device. */
+  isBlockDV?: ReadonlySet<string>;
+  /** VolumesDiscardIgnore: preallocated or thick-provisioned volumes (no discard="unmap"). */
+  volumesDiscardIgnore?: ReadonlySet<string>;
+  /** EphemeraldiskCreator's base directory (containerDisk and ephemeral overlays). */
+  ephemeralDiskDir?: string;
+  /** CPUSet: the pod cpuset for dedicated CPUs; null = CPUs 0..N-1 in one NUMA cell. */
+  cpuSet?: number[] | null;
+  /** IOMMUFDEnabled. */
+  iommufdEnabled?: boolean;
+}
+
+export interface ConverterContext extends Required<Omit<ConverterContextOverrides, 'smbios'>> {
   vmi: VirtualMachineInstance;
   arch: Arch;
   version: VersionKey;
@@ -24,19 +69,14 @@ export interface ConverterContext {
   hypervisorName: string;
   allowEmulation: boolean;
   hypervisorDeviceAvailable: boolean;
-  /** The VMI UID used in socket paths. */
-  uid: string;
+  smbios: SmbiosValues | null;
+  /** Volumes whose claim the profile does not know (taken as Filesystem), as `volume → claim`; empty when block sets are overridden. */
+  unknownClaims: ReadonlyMap<string, string>;
   /** Preview notes: what the running node would decide. */
   notes: string[];
   archTraits: ArchTraits;
   /** IO-thread counts and the disk assignment rule, computed once (converter.go does the same). */
   ioThreads: IOThreadPlan;
-  /** EFI files for an EFI guest, null for BIOS, or the launcher's error when the ROMs are missing. */
-  efi: EfiConfiguration | string | null;
-  /** An IOMMUFD socket from the device plugin: never known in a preview. */
-  iommufdEnabled: boolean;
-  /** Pod cpuset for dedicated CPUs; a preview takes 0..N-1 (N = launcher CPU request) in one NUMA cell. */
-  cpuSet: number[] | null;
 }
 
 /** Placeholder VMI UID of the golden vectors when the real one is assigned at creation. */
@@ -47,8 +87,16 @@ export function archOf(vmi: VirtualMachineInstance, profile: ClusterProfile): Ar
   return a === 'arm64' || a === 's390x' ? a : 'amd64';
 }
 
-export function buildConverterContext(vmi: VirtualMachineInstance, selection: Selection, profile: ClusterProfile): ConverterContext {
+export function buildConverterContext(
+  vmi: VirtualMachineInstance,
+  selection: Selection,
+  profile: ClusterProfile,
+  overrides: ConverterContextOverrides = {},
+): ConverterContext {
   const arch = archOf(vmi, profile);
+  const blockOverridden = overrides.isBlockPVC !== undefined || overrides.isBlockDV !== undefined;
+  const volumes: PreviewVolumeContext = previewVolumeContext(vmi, profile);
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ConverterContextOverrides;
   return {
     vmi,
     arch,
@@ -66,5 +114,11 @@ export function buildConverterContext(vmi: VirtualMachineInstance, selection: Se
     efi: efiConfiguration(vmi, arch, profile.config, VERSION_TRAITS[profile.version]),
     iommufdEnabled: false,
     cpuSet: null,
+    ...previewDeviceContext(vmi, profile),
+    isBlockPVC: volumes.isBlockPVC,
+    isBlockDV: volumes.isBlockDV,
+    volumesDiscardIgnore: volumes.volumesDiscardIgnore,
+    unknownClaims: blockOverridden ? new Map() : volumes.unknownClaims,
+    ...defined,
   };
 }

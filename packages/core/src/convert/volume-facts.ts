@@ -43,7 +43,7 @@ export function isPreallocated(annotations: Record<string, string> | undefined):
   return Object.entries(annotations ?? {}).some(([k, v]) => v === 'true' && PREALLOCATION_MARKERS.some((m) => k.includes(m)));
 }
 
-function volumeStatuses(ctx: ConverterContext): VolumeStatusEntry[] {
+function volumeStatuses(ctx: VolumeContext): VolumeStatusEntry[] {
   const raw = ctx.vmi.status?.volumeStatus ?? [];
   return raw.filter((s): s is VolumeStatusEntry => typeof s === 'object' && s !== null && typeof (s as { name?: unknown }).name === 'string');
 }
@@ -53,7 +53,10 @@ function claimNameOf(v: Volume): string | undefined {
   return v.persistentVolumeClaim?.claimName ?? v.ephemeral?.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
 }
 
-export function volumeFacts(ctx: ConverterContext): VolumeFacts {
+/** Only the VMI and the profile are read, so lint can ask the same question without a converter. */
+export type VolumeContext = Pick<ConverterContext, 'vmi' | 'profile'>;
+
+export function volumeFacts(ctx: VolumeContext): VolumeFacts {
   const ns = ctx.vmi.metadata.namespace ?? 'default';
   const statuses = volumeStatuses(ctx);
   const statusByName = new Map(statuses.map((s) => [s.name, s]));

@@ -4,6 +4,7 @@
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { admit } from '../defaults/admit.js';
 import { convertVmi } from '../convert/convert.js';
+import { schemaQuirks, type SchemaQuirk } from '../convert/schema-quirks.js';
 import { computeOverhead, type OverheadTerm } from '../overhead/memory-overhead.js';
 import type { ManifestObject } from '../parse/read-objects.js';
 import { isVmLike, type VmLikeKind } from '../parse/vm-like.js';
@@ -50,6 +51,8 @@ export interface ExplainItem {
   controllerOverheadBytes: number | null;
   overheadTerms: (Omit<OverheadTerm, 'at'> & { source?: SourcePosition })[];
   launcherResources: LauncherResources | null;
+  /** Parts of domainXml outside libvirt's schema: libvirt drops them, or (LUN on a file) refuses the domain. */
+  schemaQuirks: SchemaQuirk[];
   notes: string[];
 }
 
@@ -91,6 +94,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         controllerOverheadBytes: null,
         overheadTerms: [],
         launcherResources: null,
+        schemaQuirks: [],
         notes,
       },
     };
@@ -98,6 +102,8 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const vmi = admission.vmi;
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
   const converted = selection.error || opts.domainXml === false ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
+  const quirks = converted?.domainXml ? schemaQuirks(converted.domainXml) : [];
+  if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
   if (converted) notes.push(...converted.notes);
   const overhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
   notes.push(...overhead.notes);
@@ -131,6 +137,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         return source ? { ...t, source } : t;
       }),
       launcherResources: resources,
+      schemaQuirks: error ? [] : quirks,
       notes,
     },
   };

@@ -54,7 +54,7 @@ export async function coreLint(path: string, text: string): Promise<Finding[]> {
   return lintSources([{ path, text }], profile, { config: { rules: raw?.rules ?? {} } }).findings;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000, lastSeen?: () => string): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < end) {
@@ -62,7 +62,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     if (last !== undefined) return last;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${what}${lastSeen ? `; last seen: ${lastSeen()}` : ''}`);
 }
 
 export function hoverText(hovers: vscode.Hover[]): string {

@@ -2,8 +2,10 @@
 // tests/lint/<id>.test.ts (a meta-test checks all three).
 
 import type { Rule } from '../rule.js';
+import ignoredKubevirtSetting from './ignored-kubevirt-setting.js';
 import instancetypeConflict from './instancetype-conflict.js';
 import libvirtSchemaQuirk from './libvirt-schema-quirk.js';
+import lunOnFilesystem from './lun-on-filesystem.js';
 import memoryTooSmall from './memory-too-small.js';
 import mshvFallback from './mshv-fallback.js';
 import mshvUnsupportedFeature from './mshv-unsupported-feature.js';
@@ -21,7 +23,9 @@ export type RuleId =
   | 'libvirt-schema-quirk'
   | 'memory-too-small'
   | 'instancetype-conflict'
-  | 'unknown-instancetype';
+  | 'unknown-instancetype'
+  | 'lun-on-filesystem'
+  | 'ignored-kubevirt-setting';
 
 export const RULES = {
   'no-launch': noLaunch,
@@ -33,6 +37,8 @@ export const RULES = {
   'memory-too-small': memoryTooSmall,
   'instancetype-conflict': instancetypeConflict,
   'unknown-instancetype': unknownInstancetype,
+  'lun-on-filesystem': lunOnFilesystem,
+  'ignored-kubevirt-setting': ignoredKubevirtSetting,
 } satisfies Record<RuleId, Rule>;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

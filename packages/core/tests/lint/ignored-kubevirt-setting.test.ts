@@ -1,0 +1,33 @@
+import { runRuleTests } from './support.js';
+
+const cr = (config: string): string => `apiVersion: kubevirt.io/v1
+kind: KubeVirt
+metadata:
+  name: kubevirt
+  namespace: kubevirt
+spec:
+  configuration:
+${config}`;
+
+runRuleTests('ignored-kubevirt-setting', {
+  valid: [
+    { name: 'hyperv-direct behind its gate', manifest: cr('    developerConfiguration:\n      featureGates: [ConfigurableHypervisor]\n    hypervisors:\n    - name: hyperv-direct\n') },
+    { name: 'the real default interface key', manifest: cr('    networkConfiguration:\n      defaultNetworkInterface: masquerade\n') },
+    { name: 'kvm without the gate is what happens anyway', manifest: cr('    hypervisors:\n    - name: kvm\n') },
+  ],
+  invalid: [
+    {
+      name: 'hyperv-direct without ConfigurableHypervisor',
+      manifest: cr('    developerConfiguration:\n      featureGates: [LiveMigration]\n    hypervisors:\n    - name: hyperv-direct\n'),
+      errors: [{ messageId: 'hypervisorsWithoutGate', line: 11, column: 7, message: ['"hyperv-direct"', 'ConfigurableHypervisor', 'KVM'] }],
+    },
+    {
+      name: 'networkInterface instead of defaultNetworkInterface, and a second hypervisor',
+      manifest: cr('    networkConfiguration:\n      networkInterface: masquerade\n    developerConfiguration:\n      featureGates: [ConfigurableHypervisor]\n    hypervisors:\n    - name: hyperv-direct\n    - name: kvm\n'),
+      errors: [
+        { messageId: 'unknownKey', line: 9, column: 7, message: ['networkConfiguration.defaultNetworkInterface'] },
+        { messageId: 'extraHypervisors', line: 14, column: 7, message: ['entry 1 ("kvm")'] },
+      ],
+    },
+  ],
+});
