@@ -39,3 +39,4 @@ export { computeOverhead, type OverheadTerm, type OverheadResult, type OverheadS
 export { memlockReasons, memlockLimit, type MemlockReason, type MemlockLimit } from './overhead/memlock.js';
 export { computeLauncherResources, type LauncherResources } from './resources/launcher-resources.js';
 export { requiredDeviceResources, DEVICE_RESOURCES } from './resources/device-resources.js';
+export type { ConverterContextOverrides, SmbiosValues } from './convert/context.js';

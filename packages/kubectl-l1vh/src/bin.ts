@@ -7,6 +7,11 @@ import { isLintWorker, runLintWorker } from './parallel/index.js';
 if (isLintWorker()) {
   runLintWorker();
 } else {
+  // `kubectl l1vh … | head`: a closed stdout ends the run quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), nodeIO()).then(
     (code) => {
       process.exitCode = code;

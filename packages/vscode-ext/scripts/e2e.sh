@@ -13,7 +13,8 @@ REPO=$(cd "$EXT/../.." && pwd)
 CACHE=${L1VH_E2E_CACHE:-${HOME:-/root}/.cache/l1vh-vscode-e2e}
 CS_VERSION=${CS_VERSION:-4.100.3}          # last code-server whose engines.node is 20 (VS Code 1.100.3)
 PORT=${PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
-SHOTS=${SHOTS:-$REPO/docs/images}
+# Screenshots go to a scratch dir; UPDATE_SCREENSHOTS=1 refreshes the ones in docs/images.
+if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then SHOTS=${SHOTS:-$REPO/docs/images}; else SHOTS=${SHOTS:-$REPO/.e2e/screenshots}; fi
 W=$(mktemp -d "${TMPDIR:-/tmp}/l1vh-e2e.XXXXXX")
 T0=$(date +%s); t() { echo "== e2e $1: $(( $(date +%s) - T0 ))s"; }
 CSPID=""

@@ -12,10 +12,10 @@ import { CodeLensProvider } from './providers/codelens-provider.js';
 import { isYaml, WorkspaceDiagnostics, YAML_GLOB } from './providers/diagnostics.js';
 import { HoverProvider } from './providers/hover-provider.js';
 import { EXPLAIN_SCHEME, PREVIEW_SCHEME, VmContentProvider } from './providers/preview-content-provider.js';
-import { explainMarkdown } from './render/explain-markdown.js';
-import { previewText } from './render/preview-text.js';
 import { StatusBar, statusText } from './providers/status-bar.js';
 import { SuppressActionProvider } from './providers/suppress-action-provider.js';
+import { explainMarkdown } from './render/explain-markdown.js';
+import { previewText } from './render/preview-text.js';
 import { pickTarget } from './target-picker.js';
 import { VmCommands } from './vm-commands.js';
 

@@ -7,13 +7,20 @@ import type { ClusterProfile } from '../profile/cluster-profile.js';
 import type { Selection } from '../select/select-hypervisor.js';
 import { serialiseXml } from '../xml/serialise.js';
 import type { Configurator } from './configurator.js';
-import { buildConverterContext } from './context.js';
+import { buildConverterContext, type ConverterContextOverrides } from './context.js';
 import { assembleDomain, newDomainBuild } from './domain-model.js';
-import { CONFIGURATORS } from './pipeline.js';
+import { CONFIGURATORS, RUNTIME_FIXUPS } from './pipeline.js';
 
 export interface ConvertOptions {
   /** Indentation of the XML: two spaces (KubeVirt's tests) by default, or a tab (production). */
   indent?: string;
+  /** Node-side context values that replace the preview defaults. */
+  context?: ConverterContextOverrides;
+  /**
+   * false: stop after Convert and the API defaulter, as KubeVirt's converter unit tests see the
+   * domain, without the pre-start cache/io fix-ups. Default true (the domain virt-launcher defines).
+   */
+  runtimeFixups?: boolean;
 }
 
 export interface ConvertResult {
@@ -25,9 +32,10 @@ export interface ConvertResult {
 }
 
 export function convertVmi(vmi: VirtualMachineInstance, selection: Selection, profile: ClusterProfile, opts: ConvertOptions = {}): ConvertResult {
-  const ctx = buildConverterContext(vmi, selection, profile);
+  const ctx = buildConverterContext(vmi, selection, profile, opts.context);
   const domain = newDomainBuild();
-  for (const configure of CONFIGURATORS as readonly Configurator[]) {
+  const steps: readonly Configurator[] = opts.runtimeFixups === false ? CONFIGURATORS : [...CONFIGURATORS, ...RUNTIME_FIXUPS];
+  for (const configure of steps) {
     const err = configure(ctx, domain);
     if (err) return { domainXml: null, error: err, notes: ctx.notes, findings: [] };
   }

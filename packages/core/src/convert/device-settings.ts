@@ -5,7 +5,7 @@
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import type { Arch, ConverterContext } from './context.js';
 import { el, type XmlElement } from '../xml/element.js';
-import { quantityValue } from './quantity-values.js';
+import { quantityCount as quantityValue } from '../quantity/text.js';
 
 interface DeviceArch {
   /** InterpretTransitionalModelType for this architecture. */
@@ -57,9 +57,9 @@ export function requestedVcpus(vmi: VirtualMachineInstance): number {
   return sockets * cores * threads;
 }
 
-/** The user-defined alias KubeVirt writes for a device name. */
-export function userAlias(name: string): string {
-  return `ua-${name}`;
+/** The user-defined alias KubeVirt writes for a device name (Go's zero value "" when the manifest has none). */
+export function userAlias(name: string | undefined): string {
+  return `ua-${name ?? ''}`;
 }
 
 /** Whether the VMI asks for the serial console (and so the virtio-serial controller). */

@@ -5,11 +5,11 @@ import type { Volume } from '../api/kubevirt-types.js';
 import type { ConverterContext } from './context.js';
 import { virtioModel } from './device-settings.js';
 import type { DiskDraft } from './disk-draft.js';
+import { basePath, joinPath } from './go-path.js';
 import type { VolumeFacts } from './volume-facts.js';
 
 const VMI_DISKS_DIR = '/var/run/kubevirt-private/vmi-disks';
 const HOTPLUG_DISKS_DIR = '/var/run/kubevirt/hotplug-disks';
-const EPHEMERAL_DISK_DIR = '/var/run/kubevirt-ephemeral-disks/disk-data';
 const CONTAINER_DISKS_DIR = '/var/run/kubevirt/container-disks';
 const EMPTY_DISKS_DIR = '/var/run/libvirt/empty-disks';
 const CLOUD_INIT_DIR = '/var/run/kubevirt-ephemeral-disks/cloud-init-data';
@@ -55,7 +55,7 @@ export function applyVolume(ctx: ConverterContext, v: Volume, d: DiskDraft, fact
   if (v.containerDisk) {
     d.type = 'file';
     setDriver(d, 'qcow2', true);
-    d.source.file = `${EPHEMERAL_DISK_DIR}/${name}/disk.qcow2`;
+    d.source.file = joinPath(ctx.ephemeralDiskDir, name, 'disk.qcow2');
     d.backingStore = { type: 'file', format: ASSUMED_CONTAINER_DISK_FORMAT, source: { file: `${CONTAINER_DISKS_DIR}/disk_${index}.img` } };
     ctx.notes.push(`containerDisk ${name}: the image format is read on the node (qemu-img); ${ASSUMED_CONTAINER_DISK_FORMAT} is assumed.`);
     return;
@@ -76,7 +76,7 @@ export function applyVolume(ctx: ConverterContext, v: Volume, d: DiskDraft, fact
   if (v.hostDisk) {
     d.type = 'file';
     d.driver.type = 'raw';
-    d.source.file = `${VMI_DISKS_DIR}/${name}/${basename(v.hostDisk.path)}`;
+    d.source.file = joinPath(VMI_DISKS_DIR, name, basePath(v.hostDisk.path));
     d.driver.errorPolicy = 'stop';
     return;
   }
@@ -87,7 +87,7 @@ export function applyVolume(ctx: ConverterContext, v: Volume, d: DiskDraft, fact
   if (v.ephemeral) {
     d.type = 'file';
     setDriver(d, 'qcow2', true);
-    d.source.file = `${EPHEMERAL_DISK_DIR}/${name}/disk.qcow2`;
+    d.source.file = joinPath(ctx.ephemeralDiskDir, name, 'disk.qcow2');
     const block = facts.isBlock.get(name) === true;
     d.backingStore = {
       type: block ? 'block' : 'file',
@@ -134,9 +134,4 @@ export function applyMissingVolume(d: DiskDraft): void {
   d.type = 'block';
   d.driver.type = 'raw';
   d.driver.discard = 'unmap';
-}
-
-function basename(path: string): string {
-  const parts = path.split('/').filter((p) => p !== '');
-  return parts.length ? parts[parts.length - 1]! : '/';
 }

@@ -15,7 +15,7 @@
 //   hasDedicatedIOThread(disk)
 
 import type { Disk, VirtualMachineInstance } from '../api/kubevirt-types.js';
-import { quantityValue } from './quantity-values.js';
+import { quantityCount as quantityValue } from '../quantity/text.js';
 
 export interface IOThreadPlan {
   enabled: boolean;

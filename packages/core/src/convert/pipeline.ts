@@ -1,5 +1,5 @@
-// The converter's configurators in KubeVirt's order (kubevirt-behaviour.md §3.1), then the
-// post-conversion steps virt-launcher applies before defining the domain (§3.0, §3.6).
+// The converter's configurators in KubeVirt's order (kubevirt-behaviour.md §3.1) with the API
+// defaulter, then the runtime steps virt-launcher applies before defining the domain (§3.0, §3.6).
 // File names carry the order; this list is the only registry.
 
 import type { Configurator } from './configurator.js';
@@ -74,5 +74,7 @@ export const CONFIGURATORS: readonly Configurator[] = [
   adjustForDedicatedCpus,
   placePciDevicesOnRootComplex,
   applyDomainDefaults,
-  applyDiskRuntimeFixups,
 ];
+
+/** virt-launcher's preStartHook changes before the domain is defined (not part of Convert itself). */
+export const RUNTIME_FIXUPS: readonly Configurator[] = [applyDiskRuntimeFixups];

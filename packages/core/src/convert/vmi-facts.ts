@@ -3,7 +3,7 @@
 
 import type { Quantity } from '../api/k8s-types.js';
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
-import { quantityValue } from './quantity-values.js';
+import { quantityCount as quantityValue } from '../quantity/text.js';
 
 export interface CpuTopology { sockets: number; cores: number; threads: number }
 
@@ -61,11 +61,20 @@ export const isCpuDedicated = (vmi: VirtualMachineInstance): boolean => vmi.spec
 
 export type LaunchSecurityKind = 'sev' | 'snp' | 'tdx' | null;
 
-/** Which confidential-computing flavour the VMI asks for (SEV wins over SNP as in KubeVirt). */
+/** util.IsSEVSNPVMI. */
+export const isSnpVmi = (vmi: VirtualMachineInstance): boolean => vmi.spec.domain.launchSecurity?.snp !== undefined;
+
+/** util.IsTDXVMI (the converter context's UseLaunchSecurityTDX). */
+export const isTdxVmi = (vmi: VirtualMachineInstance): boolean => vmi.spec.domain.launchSecurity?.tdx !== undefined;
+
+/**
+ * The EFI VM type virt-launcher picks (manager.go): SEV only without SNP, then SNP, then TDX.
+ * (The <launchSecurity> element itself prefers SEV; validation rejects asking for several.)
+ */
 export function launchSecurityKind(vmi: VirtualMachineInstance): LaunchSecurityKind {
   const ls = vmi.spec.domain.launchSecurity;
   if (!ls) return null;
-  if (ls.sev) return 'sev';
+  if (ls.sev && !ls.snp) return 'sev';
   if (ls.snp) return 'snp';
   if (ls.tdx) return 'tdx';
   return null;

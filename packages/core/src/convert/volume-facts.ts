@@ -3,8 +3,8 @@
 // preallocated volumes (VolumesDiscardIgnore), and the hotplug/permanent split of volumeStatus.
 
 import type { PersistentVolumeClaim } from '../api/k8s-types.js';
-import type { Volume } from '../api/kubevirt-types.js';
-import { nsKey } from '../profile/cluster-profile.js';
+import type { Volume, VirtualMachineInstance } from '../api/kubevirt-types.js';
+import { nsKey, type ClusterProfile } from '../profile/cluster-profile.js';
 import type { ConverterContext } from './context.js';
 
 /** The subset of status.volumeStatus[] the converter reads. */
@@ -23,7 +23,7 @@ export interface VolumeStatusEntry {
 }
 
 export interface VolumeFacts {
-  /** Volume name → block device (PVC, ephemeral PVC or DataVolume). */
+  /** Claim-backed volume (PVC, ephemeral PVC, DataVolume) → block device (IsBlockPVC / IsBlockDV). */
   isBlock: ReadonlyMap<string, boolean>;
   /** Volumes that must not get discard="unmap" (preallocated / thick-provisioned). */
   discardIgnore: ReadonlySet<string>;
@@ -36,6 +36,15 @@ export interface VolumeFacts {
   unknownClaims: ReadonlyMap<string, string>;
 }
 
+/** The preview defaults of the context's volume fields (IsBlockPVC, IsBlockDV, VolumesDiscardIgnore). */
+export interface PreviewVolumeContext {
+  isBlockPVC: ReadonlySet<string>;
+  isBlockDV: ReadonlySet<string>;
+  volumesDiscardIgnore: ReadonlySet<string>;
+  /** Volumes whose PVC is not in the profile (taken as Filesystem), as `volume → claim`. */
+  unknownClaims: ReadonlyMap<string, string>;
+}
+
 const PREALLOCATION_MARKERS = ['/storage.preallocation', '/storage.thick-provisioned'];
 
 /** storagetypes.IsPreallocated: an annotation containing a marker, set to "true". */
@@ -43,8 +52,8 @@ export function isPreallocated(annotations: Record<string, string> | undefined):
   return Object.entries(annotations ?? {}).some(([k, v]) => v === 'true' && PREALLOCATION_MARKERS.some((m) => k.includes(m)));
 }
 
-function volumeStatuses(ctx: VolumeContext): VolumeStatusEntry[] {
-  const raw = ctx.vmi.status?.volumeStatus ?? [];
+function volumeStatuses(vmi: VirtualMachineInstance): VolumeStatusEntry[] {
+  const raw = vmi.status?.volumeStatus ?? [];
   return raw.filter((s): s is VolumeStatusEntry => typeof s === 'object' && s !== null && typeof (s as { name?: unknown }).name === 'string');
 }
 
@@ -53,31 +62,57 @@ function claimNameOf(v: Volume): string | undefined {
   return v.persistentVolumeClaim?.claimName ?? v.ephemeral?.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
 }
 
-/** Only the VMI and the profile are read, so lint can ask the same question without a converter. */
-export type VolumeContext = Pick<ConverterContext, 'vmi' | 'profile'>;
-
-export function volumeFacts(ctx: VolumeContext): VolumeFacts {
-  const ns = ctx.vmi.metadata.namespace ?? 'default';
-  const statuses = volumeStatuses(ctx);
-  const statusByName = new Map(statuses.map((s) => [s.name, s]));
-  const isBlock = new Map<string, boolean>();
+/** Block vs filesystem from the VMI status or the profile's PVCs/DataVolumes; preallocation from annotations. */
+export function previewVolumeContext(vmi: VirtualMachineInstance, profile: ClusterProfile): PreviewVolumeContext {
+  const ns = vmi.metadata.namespace ?? 'default';
+  const statusByName = new Map(volumeStatuses(vmi).map((s) => [s.name, s]));
+  const isBlockPVC = new Set<string>();
+  const isBlockDV = new Set<string>();
   const discardIgnore = new Set<string>();
   const unknownClaims = new Map<string, string>();
-  for (const s of statuses) if (s.persistentVolumeClaimInfo?.preallocated) discardIgnore.add(s.name);
-  for (const v of ctx.vmi.spec.volumes ?? []) {
+  for (const s of statusByName.values()) if (s.persistentVolumeClaimInfo?.preallocated) discardIgnore.add(s.name);
+  for (const v of vmi.spec.volumes ?? []) {
     const claim = claimNameOf(v);
     if (claim === undefined) continue;
-    const pvc: PersistentVolumeClaim | undefined = ctx.profile.pvcs.get(nsKey(ns, claim))?.value;
+    const pvc: PersistentVolumeClaim | undefined = profile.pvcs.get(nsKey(ns, claim))?.value;
     if (pvc && isPreallocated(pvc.metadata.annotations) && (v.persistentVolumeClaim || v.dataVolume)) discardIgnore.add(v.name);
     let mode = statusByName.get(v.name)?.persistentVolumeClaimInfo?.volumeMode ?? pvc?.spec?.volumeMode;
     if (mode === undefined && v.dataVolume) {
-      const dv = ctx.profile.dataVolumes.get(nsKey(ns, v.dataVolume.name))?.value;
+      const dv = profile.dataVolumes.get(nsKey(ns, v.dataVolume.name))?.value;
       mode = dv?.spec?.pvc?.volumeMode ?? dv?.spec?.storage?.volumeMode;
     }
     if (mode === undefined && !pvc) unknownClaims.set(v.name, claim);
-    isBlock.set(v.name, mode === 'Block');
+    if (mode === 'Block') (v.dataVolume ? isBlockDV : isBlockPVC).add(v.name);
+  }
+  return { isBlockPVC, isBlockDV, volumesDiscardIgnore: discardIgnore, unknownClaims };
+}
+
+/**
+ * The VMI and the profile, plus any context values that replace the preview defaults; lint passes
+ * only the first two to ask the converter's own question.
+ */
+export type VolumeContext = Pick<ConverterContext, 'vmi' | 'profile'> &
+  Partial<Pick<ConverterContext, 'isBlockPVC' | 'isBlockDV' | 'volumesDiscardIgnore' | 'unknownClaims'>>;
+
+export function volumeFacts(ctx: VolumeContext): VolumeFacts {
+  const { isBlockPVC, isBlockDV, volumesDiscardIgnore, unknownClaims } = { ...previewVolumeContext(ctx.vmi, ctx.profile), ...definedOnly(ctx) };
+  const statuses = volumeStatuses(ctx.vmi);
+  const statusByName = new Map(statuses.map((s) => [s.name, s]));
+  const isBlock = new Map<string, boolean>();
+  for (const v of ctx.vmi.spec.volumes ?? []) {
+    if (v.dataVolume) isBlock.set(v.name, isBlockDV.has(v.name));
+    else if (claimNameOf(v) !== undefined || isBlockPVC.has(v.name)) isBlock.set(v.name, isBlockPVC.has(v.name));
   }
   const hotplug = new Map(statuses.filter((s) => s.hotplugVolume !== undefined && s.hotplugVolume !== null).map((s) => [s.name, s]));
   const permanent = new Set(statuses.filter((s) => !hotplug.has(s.name)).map((s) => s.name));
-  return { isBlock, discardIgnore, statusByName, hotplug, permanent, unknownClaims };
+  return { isBlock, discardIgnore: volumesDiscardIgnore, statusByName, hotplug, permanent, unknownClaims };
+}
+
+function definedOnly(ctx: VolumeContext): Partial<PreviewVolumeContext> {
+  const out: Partial<PreviewVolumeContext> = {};
+  if (ctx.isBlockPVC) out.isBlockPVC = ctx.isBlockPVC;
+  if (ctx.isBlockDV) out.isBlockDV = ctx.isBlockDV;
+  if (ctx.volumesDiscardIgnore) out.volumesDiscardIgnore = ctx.volumesDiscardIgnore;
+  if (ctx.unknownClaims) out.unknownClaims = ctx.unknownClaims;
+  return out;
 }

@@ -3,7 +3,7 @@
 
 import type { Quantity } from '../api/k8s-types.js';
 import { isGateEnabled, type KubeVirtConfig } from '../profile/kubevirt-config.js';
-import { compareQuantities } from './quantity-math.js';
+import { compareQuantityText as compareQuantities } from '../quantity/text.js';
 
 /** virtconfig.DefaultCPURequest: the value that is never written into a VMI. */
 export const DEFAULT_CPU_REQUEST = '100m';

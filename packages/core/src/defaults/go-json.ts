@@ -5,7 +5,7 @@
 
 import type { VirtualMachineInstance, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { ResourceList } from '../api/k8s-types.js';
-import { canonicalQuantity } from './quantity-math.js';
+import { canonicalQuantityText as canonicalQuantity } from '../quantity/text.js';
 
 /** A deep copy without null values (in objects and arrays alike). */
 export function withoutNulls<T>(value: T): T {

@@ -5,7 +5,13 @@ import type { Quantity } from '../api/k8s-types.js';
 import type { VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { KubeVirtConfig } from '../profile/kubevirt-config.js';
 import { isLiveUpdateRollout, maxCpuSockets, maxGuestMemory, maxHotplugRatio } from './cluster-settings.js';
-import { canonicalQuantity, compareQuantities, formatQuantity, parseQuantity, quantityValue } from './quantity-math.js';
+import {
+  canonicalQuantityText as canonicalQuantity,
+  compareQuantityText as compareQuantities,
+  formatWholeQuantity as formatQuantity,
+  quantityValueOf as quantityValue,
+  readQuantity,
+} from '../quantity/text.js';
 
 /** Upper bound on vCPUs KubeVirt plans for, whatever the machine type. */
 const MAX_VCPUS = 512;
@@ -70,5 +76,5 @@ export function liveUpdateMemoryProblem(spec: VirtualMachineInstanceSpec, maxGue
   if ((quantityValue(maxGuest) ?? 0n) % alignment !== 0n) return `MaxGuest must be ${alignmentText} aligned`;
   if (spec.architecture !== 'amd64') return 'Memory hotplug is only available for x86_64 VMs';
   if (guestBytes < MIN_GUEST_FOR_HOTPLUG) return 'Memory hotplug is only available for VMs with at least 1Gi of guest memory';
-  return parseQuantity(maxGuest) ? null : 'MaxGuest is not a quantity';
+  return readQuantity(maxGuest) ? null : 'MaxGuest is not a quantity';
 }

@@ -11,7 +11,7 @@ import { alignCpusEnabled, machineTypeFor, nonDefaultCpuRequest, qgsSocketPath, 
 import { setupHotplug } from './hotplug-defaults.js';
 import { setHypervDependencies } from './hyperv-dependencies.js';
 import { setDefaultNetworkInterface, setDefaultVolumeDisks } from './network-defaults.js';
-import { isZeroQuantity, quantityValue } from './quantity-math.js';
+import { isZeroQuantityText as isZeroQuantity, quantityValueOf as quantityValue } from '../quantity/text.js';
 
 export interface DefaultsContext {
   config: KubeVirtConfig;

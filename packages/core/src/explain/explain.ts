@@ -138,7 +138,8 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       }),
       launcherResources: resources,
       schemaQuirks: error ? [] : quirks,
-      notes,
+      // Several configurators note the same thing once per device: keep each distinct text once.
+      notes: [...new Set(notes)],
     },
   };
 }

@@ -4,7 +4,7 @@
 
 import type { InstancetypeSpec, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { ObjectMeta } from '../api/k8s-types.js';
-import { formatQuantity, parseQuantity, quantityValue } from '../defaults/quantity-math.js';
+import { formatWholeQuantity, quantityValueOf, readQuantity } from '../quantity/text.js';
 import { conflictAt, type Conflict } from './conflicts.js';
 import type { TypedPreferenceSpec } from './preference-spec.js';
 import { applyGuestCpuTopology } from './topology.js';
@@ -74,11 +74,11 @@ const memory: Area = (base, it, spec) => {
   if (itMem.guest !== undefined) m.guest = itMem.guest;
   const pct = itMem.overcommitPercent ?? 0;
   if (pct > 0) {
-    const guestBytes = quantityValue(itMem.guest) ?? 0n;
-    const format = parseQuantity(itMem.guest)?.format ?? 'BinarySI';
+    const guestBytes = quantityValueOf(itMem.guest) ?? 0n;
+    const format = readQuantity(itMem.guest)?.format || 'BinarySI';
     spec.domain.resources ??= {};
     spec.domain.resources.requests ??= {};
-    spec.domain.resources.requests.memory = formatQuantity(overcommittedBytes(guestBytes, pct), format);
+    spec.domain.resources.requests.memory = formatWholeQuantity(overcommittedBytes(guestBytes, pct), format);
   }
   if (itMem.hugepages) m.hugepages = clone(itMem.hugepages);
   if (itMem.maxGuest !== undefined) m.maxGuest = itMem.maxGuest;

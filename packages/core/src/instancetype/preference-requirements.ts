@@ -3,7 +3,7 @@
 // applied to a copy of the VM. Returns KubeVirt's message, or null when satisfied.
 
 import type { InstancetypeSpec, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
-import { canonicalQuantity, compareQuantities } from '../defaults/quantity-math.js';
+import { canonicalQuantityText as canonicalQuantity, compareQuantityText as compareQuantities } from '../quantity/text.js';
 import type { TypedPreferenceSpec } from './preference-spec.js';
 import { preferredTopology, spreadOptions } from './topology.js';
 

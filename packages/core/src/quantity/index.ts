@@ -2,3 +2,4 @@
 export * from './quantity.js';
 export * from './parse.js';
 export * from './format.js';
+export * from './text.js';

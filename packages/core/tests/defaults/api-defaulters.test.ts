@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyApiDefaults } from '../../src/defaults/api-defaulters.js';
 import { legacyFirmwareUuid } from '../../src/defaults/legacy-firmware-uuid.js';
-import { canonicalQuantity } from '../../src/defaults/quantity-math.js';
+import { canonicalQuantityText as canonicalQuantity } from '../../src/quantity/text.js';
 import { spec, vmi } from './fixtures.js';
 
 describe('API defaulters', () => {

@@ -4,10 +4,11 @@
 // (tests from source) lint inline: same result, no thread start-up cost.
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LintConfig, SourceText } from '@l1vh/core';
 import { lintShare, type ShareResult } from './lint-share.js';
-import { WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
+import { WORKER_ARG, WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
+import { workerThreads } from './worker.js';
 import { mayHoldContext, splitByBytes } from './split.js';
 
 /** Below this many files a worker's start-up (~40 ms) costs more than it saves. */
@@ -90,7 +91,7 @@ function runWorker(file: string, job: LintJob): Promise<LintReply> {
     };
     let worker: Worker;
     try {
-      worker = new Worker(file, { workerData: job, argv: [], execArgv: [], stdout: true, stderr: true });
+      worker = new (workerThreads().Worker)(file, { workerData: job, argv: [WORKER_ARG], execArgv: [], stdout: true, stderr: true });
     } catch (e) {
       done({ ok: false, message: e instanceof Error ? e.message : String(e) });
       return;

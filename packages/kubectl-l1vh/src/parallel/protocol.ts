@@ -3,6 +3,8 @@
 import type { Finding, LintConfig, SourceText } from '@l1vh/core';
 
 export const WORKER_TAG = 'l1vh-lint-worker';
+/** argv of a lint worker: lets the bundle tell it is a worker without loading worker_threads. */
+export const WORKER_ARG = '--l1vh-lint-worker';
 
 /** workerData of a lint worker: one share of the files, linted once, then the worker exits. */
 export interface LintJob {

@@ -1,15 +1,23 @@
 // The worker side of the lint pool. bin.ts calls runLintWorker() when the bundle is started as
 // a worker thread (the worker script is the bundle itself: one file to ship).
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { isLintJob, type LintReply } from './protocol.js';
+import { isLintJob, WORKER_ARG, type LintReply } from './protocol.js';
 import { lintShare } from './lint-share.js';
 
+/** Loaded on demand: importing node:worker_threads costs ~5 ms of every cold start. */
+export function workerThreads(): typeof import('node:worker_threads') {
+  return process.getBuiltinModule('node:worker_threads');
+}
+
+/** Cheap on the main thread: only a worker started by the pool carries WORKER_ARG. */
 export function isLintWorker(): boolean {
-  return parentPort !== null && isLintJob(workerData);
+  if (!process.argv.includes(WORKER_ARG)) return false;
+  const wt = workerThreads();
+  return wt.parentPort !== null && isLintJob(wt.workerData);
 }
 
 export function runLintWorker(): void {
+  const { parentPort, workerData } = workerThreads();
   const job: unknown = workerData;
   let reply: LintReply;
   if (!isLintJob(job)) {

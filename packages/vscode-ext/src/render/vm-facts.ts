@@ -34,7 +34,8 @@ export function nodeLines(item: ExplainItem): string[] {
 export function overheadLine(item: ExplainItem, top: number): string {
   if (item.overheadBytes === null) return 'Overhead: not computed for this VM.';
   const controller = item.controllerOverheadBytes !== null && item.controllerOverheadBytes !== item.overheadBytes ? ` (virt-controller: ${mebibytes(item.controllerOverheadBytes)})` : '';
-  const terms = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes);
+  // Controller-only terms (network bindings) are not part of GetMemoryOverhead's total.
+  const terms = item.overheadTerms.filter((t) => t.scope !== 'controller').sort((a, b) => b.bytes - a.bytes);
   const shown = terms.slice(0, top).map((t) => `${md(t.label)} ${mebibytes(t.bytes)}`);
   const rest = terms.length > shown.length ? `, +${terms.length - shown.length} more` : '';
   return `Overhead **${mebibytes(item.overheadBytes)}**${controller}${shown.length > 0 ? ` = ${shown.join(', ')}${rest}` : ''}`;
@@ -42,7 +43,7 @@ export function overheadLine(item: ExplainItem, top: number): string {
 
 export function overheadTable(item: ExplainItem): string[] {
   if (item.overheadTerms.length === 0) return [];
-  const rows = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes).map((t) => `| ${md(t.label)} | ${mebibytes(t.bytes)} | ${md(t.cause)} | ${t.source ? `${t.source.line}:${t.source.col}` : ''} |`);
+  const rows = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes).map((t) => `| ${md(t.label)}${t.scope === 'controller' ? ' (virt-controller only)' : ''} | ${mebibytes(t.bytes)} | ${md(t.cause)} | ${t.source ? `${t.source.line}:${t.source.col}` : ''} |`);
   return ['| term | size | cause | line |', '| --- | ---: | --- | --- |', ...rows];
 }
 

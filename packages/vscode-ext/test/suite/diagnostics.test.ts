@@ -43,7 +43,7 @@ export function diagnosticsTests(): void {
           const have = vscode.languages.getDiagnostics(e.uri).filter((d) => d.source === 'l1vh').map(actual).sort();
           return JSON.stringify(have) === JSON.stringify(want) ? have : undefined;
         }).catch(() => vscode.languages.getDiagnostics(e.uri).map(actual).sort());
-        assert.deepEqual(got, want, e.uri.path);
+        assert.deepEqual(got, want, `${e.uri.path}:\n  got  ${got.join('\n       ')}\n  want ${want.join('\n       ')}`);
       }
     });
 

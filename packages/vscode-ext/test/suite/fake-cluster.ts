@@ -54,12 +54,14 @@ export function writeExecAuthSetup(serverUrl: string): { shell: string; kubeconf
   writeFileSync(plugin, `#!/bin/sh\nprintf '%s' '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"${TOKEN}"}}'\n`);
   chmodSync(plugin, 0o755);
   const shell = join(dir, 'login-shell');
-  writeFileSync(shell, `#!/bin/sh\nPATH="$PATH:${pluginDir}"\nexport PATH\nexec /bin/sh "$@"\n`);
+  // Called as `login-shell -lc CMD`, like a real login shell whose profile adds the plugin's folder.
+  writeFileSync(shell, `#!/bin/sh\n[ "$1" = -lc ] && shift\nPATH="$PATH:${pluginDir}"\nexport PATH\nexec /bin/sh -c "$1"\n`);
   chmodSync(shell, 0o755);
   const kubeconfig = join(dir, 'kubeconfig.yaml');
   writeFileSync(kubeconfig, [
     'apiVersion: v1', 'kind: Config',
-    'clusters:', '- name: fake', '  cluster:', `    server: ${serverUrl}`,
+    // client-node accepts a plain-http server only with insecure-skip-tls-verify
+    'clusters:', '- name: fake', '  cluster:', `    server: ${serverUrl}`, '    insecure-skip-tls-verify: true',
     'contexts:', '- name: fake-ctx', '  context:', '    cluster: fake', '    user: exec-user',
     'current-context: fake-ctx',
     'users:', '- name: exec-user', '  user:', '    exec:', '      apiVersion: client.authentication.k8s.io/v1beta1',

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { previewText } from '../../src/render/preview-text.js';
 import { api, coreExplain, fixture, open, positionOf, profileText, readText, waitFor } from './helpers.js';
+import { outcome } from '../../src/render/format.js';
 
 export function previewTests(): void {
   describe('domain XML preview', () => {
@@ -29,6 +30,29 @@ export function previewTests(): void {
       assert.notEqual(expected, preview.getText(), 'the edit should change the preview');
       await waitFor('the preview to re-render', () => (preview.getText() === expected ? true : undefined));
       await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('says why a VM cannot launch on a cluster without /dev/mshv', async () => {
+      const l1vh = await api();
+      const uri = fixture('vms', 'vm-12000.yaml');
+      const profileUri = fixture('profiles', 'mshv-missing-noemulation.yaml');
+      const [item] = coreExplain(uri.fsPath, await readText(uri), { path: profileUri.fsPath, text: await readText(profileUri) });
+      assert.ok(item?.error, 'core should find no way to launch this VM on that profile');
+      const settings = vscode.workspace.getConfiguration('l1vh');
+      await settings.update('profile', 'profiles/mshv-missing-noemulation.yaml', vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor('the second profile', () => (l1vh.target().profile.origin === profileUri.fsPath ? true : undefined));
+        await open(uri);
+        const preview = await vscode.commands.executeCommand<vscode.TextDocument>('l1vh.previewDomainXml', uri.toString(), { kind: item.kind, namespace: item.namespace, name: item.name, index: 0 });
+        assert.ok(preview);
+        await waitFor('the failure preview', () => (preview.getText() === previewText(item) ? true : undefined), 10000, () => preview.getText());
+        assert.ok(preview.getText().includes(`This VM cannot launch: ${item.error}`), preview.getText());
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+        assert.ok(lenses.some((l) => l.command?.title === outcome(item) || l.command?.title.startsWith(`${outcome(item)} ·`)), lenses.map((l) => l.command?.title).join(' | '));
+      } finally {
+        await vscode.workspace.getConfiguration('l1vh').update('profile', 'profiles/mshv-amd64.yaml', vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor('the first profile again', () => (l1vh.target().profile.origin.endsWith('mshv-amd64.yaml') ? true : undefined));
     });
   });
 }

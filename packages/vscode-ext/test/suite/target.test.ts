@@ -38,6 +38,8 @@ export function untrustedTests(): void {
       assert.equal(state.trusted, false);
       assert.equal(state.profile.origin, EMBEDDED_PROFILE_NAME);
       assert.ok(state.notes.some((n) => n.includes('untrusted workspace')), state.notes.join('\n'));
+      // the folder's settings name a kubeconfig and a profile file: reading either would leave a note
+      assert.ok(!state.notes.some((n) => /nonexistent|does-not-matter/.test(n)), state.notes.join('\n'));
     });
 
     it('still explains VMs, with the embedded profile', async () => {

@@ -1,6 +1,6 @@
 // <clock> offset and timers, plus the TSC frequency timer when the VMI needs one.
 
-import type { Clock } from '../../api/kubevirt-types.js';
+import type { Clock, VirtualMachineInstance } from '../../api/kubevirt-types.js';
 import { el, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 
@@ -20,12 +20,17 @@ function timers(clock: Clock): XmlElement[] {
   return out;
 }
 
-/** topology.GetTscFrequencyRequirement: invtsc CPU feature or Hyper-V reenlightenment. */
-function tscRequired(ctx: Parameters<Configurator>[0]): boolean {
-  const d = ctx.vmi.spec.domain;
-  const invtsc = (d.cpu?.features ?? []).some((f) => f.name === 'invtsc' && (f.policy ?? 'require') === 'require');
-  const reenl = d.features?.hyperv?.reenlightenment;
-  return invtsc || (reenl !== undefined && reenl.enabled !== false);
+/** CPU feature policies that make the guest depend on an invariant TSC (an empty policy does not). */
+const INVTSC_BINDING_POLICIES = new Set(['require', 'force']);
+
+/**
+ * topology.GetTscFrequencyRequirement: an invtsc CPU feature with policy require/force, or Hyper-V
+ * reenlightenment explicitly enabled (a nil `enabled` does not count; admission sets it for present features).
+ */
+export function tscFrequencyRequired(vmi: VirtualMachineInstance): boolean {
+  const d = vmi.spec.domain;
+  const invtsc = (d.cpu?.features ?? []).some((f) => f.name === 'invtsc' && INVTSC_BINDING_POLICIES.has(f.policy ?? ''));
+  return invtsc || d.features?.hyperv?.reenlightenment?.enabled === true;
 }
 
 export const configureClock: Configurator = (ctx, domain) => {
@@ -37,9 +42,10 @@ export const configureClock: Configurator = (ctx, domain) => {
     else if (clock.timezone !== undefined) attrs = { offset: 'timezone', timezone: clock.timezone || undefined };
     children = timers(clock);
   }
-  if (tscRequired(ctx)) {
+  if (tscFrequencyRequired(ctx.vmi)) {
     const hints = ctx.vmi.status?.['topologyHints'] as { tscFrequency?: number } | undefined;
-    if (hints?.tscFrequency !== undefined) {
+    // AreTSCFrequencyTopologyHintsDefined: only a positive frequency counts.
+    if (typeof hints?.tscFrequency === 'number' && hints.tscFrequency > 0) {
       children.push(el('timer', { name: 'tsc', frequency: String(hints.tscFrequency) }));
     } else {
       ctx.notes.push('clock: the VMI needs a fixed TSC frequency; virt-controller takes it from the node (topology hints) and adds <timer name="tsc" frequency=…>');

@@ -2,21 +2,13 @@
 // get bochs unless the KubeVirt CR carries the vga-display annotation.
 
 import type { VirtualMachineInstance } from '../../api/kubevirt-types.js';
-import type { ClusterProfile } from '../../profile/cluster-profile.js';
 import { el, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 import type { Arch } from '../context.js';
 import { graphicsAttached } from '../device-settings.js';
 
-const VGA_DISPLAY_FOR_EFI_ANNOTATION = 'kubevirt.io/vga-display-efi-x86';
 const HEADS = 1;
 const VRAM = 16384;
-
-/** BochsForEFIGuests: on unless the KubeVirt CR has the annotation (any value). */
-export function bochsForEfiGuests(profile: ClusterProfile): boolean {
-  const annotations = profile.kubevirt?.value.metadata.annotations ?? {};
-  return !(VGA_DISPLAY_FOR_EFI_ANNOTATION in annotations);
-}
 
 function isBootloaderEfi(vmi: VirtualMachineInstance): boolean {
   return vmi.spec.domain.firmware?.bootloader?.efi !== undefined;
@@ -38,6 +30,6 @@ export const configureGraphics: Configurator = (ctx, domain) => {
   );
   const video = ctx.vmi.spec.domain.devices.video;
   domain.devices.video.push(
-    video ? videoModel(video.type ?? '', true) : DEFAULT_VIDEO[ctx.arch](isBootloaderEfi(ctx.vmi), bochsForEfiGuests(ctx.profile)),
+    video ? videoModel(video.type ?? '', true) : DEFAULT_VIDEO[ctx.arch](isBootloaderEfi(ctx.vmi), ctx.bochsForEfiGuests),
   );
 };

@@ -4,7 +4,7 @@
 
 import type { Disk } from '../../api/kubevirt-types.js';
 import { el } from '../../xml/element.js';
-import { quantityBytes } from '../quantity-values.js';
+import { quantityInt64Of } from '../../quantity/text.js';
 import type { Configurator } from '../configurator.js';
 import type { ConverterContext } from '../context.js';
 import { needsVirtioIommu, pciAddressElement, requestedVcpus, userAlias, virtioModel } from '../device-settings.js';
@@ -69,8 +69,9 @@ function diskDraft(ctx: ConverterContext, disk: Disk, namer: DeviceNamer, queues
     const pvcInfo = facts.statusByName.get(disk.name)?.persistentVolumeClaimInfo;
     if (pvcInfo) {
       d.filesystemOverhead = pvcInfo.filesystemOverhead;
-      const cap = quantityBytes(pvcInfo.capacity?.['storage']);
-      const req = quantityBytes(pvcInfo.requests?.['storage']);
+      // storagetypes.GetDiskCapacity: both must be whole int64 values (AsInt64), else no <capacity>.
+      const cap = quantityInt64Of(pvcInfo.capacity?.['storage']);
+      const req = quantityInt64Of(pvcInfo.requests?.['storage']);
       if (cap !== null && req !== null) d.capacity = cap < req ? cap : req;
     }
   }
@@ -100,7 +101,7 @@ export const configureDisks: Configurator = (ctx, domain) => {
   const vmi = ctx.vmi;
   const disks = vmi.spec.domain.devices.disks ?? [];
   const facts = volumeFacts(ctx);
-  for (const [volume, claim] of facts.unknownClaims) {
+  for (const [volume, claim] of ctx.unknownClaims) {
     ctx.notes.push(`volume ${volume}: PVC ${claim} is not in the cluster profile; a Filesystem volume (disk.img) is assumed.`);
   }
   const volumes = new Map((vmi.spec.volumes ?? []).map((v, i) => [v.name, { v, i }]));

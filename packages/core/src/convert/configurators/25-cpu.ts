@@ -3,7 +3,7 @@
 
 import { el, textEl, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
-import { quantityValue } from '../quantity-values.js';
+import { quantityCount as quantityValue } from '../../quantity/text.js';
 import { cpuTopology, guestMemory, isMemfdRequired, MAX_PREVIEW_VCPUS, vcpuCount } from '../vmi-facts.js';
 
 /** CPU struct order. */

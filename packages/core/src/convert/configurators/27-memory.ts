@@ -3,14 +3,15 @@
 
 import { textEl } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
-import { quantityBytes } from '../quantity-values.js';
+import { compareQuantityText, quantityBytesOf as quantityBytes } from '../../quantity/text.js';
 import { guestMemory } from '../vmi-facts.js';
 
 export const configureMemory: Configurator = (ctx, domain) => {
   const mem = ctx.vmi.spec.domain.memory;
   const maxGuest = quantityBytes(mem?.maxGuest);
   const guest = quantityBytes(mem?.guest);
-  if (maxGuest === null || (guest !== null && guest === maxGuest)) {
+  // Quantity.Equal compares exact values ("1.5Gi" equals "1536Mi"; byte-floored values could tie falsely).
+  if (maxGuest === null || (guest !== null && compareQuantityText(mem?.guest, mem?.maxGuest) === 0)) {
     const q = guestMemory(ctx.vmi);
     const bytes = q === undefined ? 0n : quantityBytes(q);
     if (bytes === null || bytes < 0n) return `Memory size '${String(q)}' must be greater than or equal to 0`;

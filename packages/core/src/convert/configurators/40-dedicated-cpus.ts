@@ -6,7 +6,7 @@
 import type { VirtualMachineInstance } from '../../api/kubevirt-types.js';
 import { el, insertOrdered, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
-import { quantityBytes, quantityValue } from '../quantity-values.js';
+import { quantityBytesOf as quantityBytes, quantityCount as quantityValue } from '../../quantity/text.js';
 import { cpuTopology, guestMemory, isCpuDedicated, MAX_PREVIEW_VCPUS } from '../vmi-facts.js';
 import { FEATURES_ORDER, KVM_FEATURE_ORDER } from './17-features.js';
 import { CPU_ORDER } from './25-cpu.js';
