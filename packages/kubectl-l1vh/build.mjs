@@ -1,8 +1,13 @@
-// Bundles the plugin into one executable file, dist/kubectl-l1vh (CommonJS, node 20), plus the
+// Bundles the plugin into dist/l1vh-main.cjs (CommonJS, node 20), started by the small launcher
+// dist/kubectl-l1vh (launcher.cjs: a V8 code cache for fast cold starts), plus the
 // cluster client as a separate chunk, dist/cluster-client.cjs, which the executable requires only
 // when a command reads a cluster: offline runs never parse @kubernetes/client-node.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** src/cluster/connect.ts imports './client.js': in the bundle that is the chunk beside it. */
@@ -46,9 +51,11 @@ const lazyYaml = {
 
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+/** The bundle; dist/kubectl-l1vh is launcher.cjs, which runs it with a V8 code cache. */
+const MAIN = 'dist/l1vh-main.cjs';
 await build({
   entryPoints: ['src/bin.ts'],
-  outfile: 'dist/kubectl-l1vh',
+  outfile: MAIN,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -56,15 +63,29 @@ await build({
   minify: true,
   sourcemap: false,
   legalComments: 'none',
-  banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
   plugins: [lazyClusterClient, pureJsUuid, lazyYaml],
   metafile: true,
 }).then((result) => {
   const leaked = Object.keys(result.metafile.inputs).filter((p) => p.includes('@kubernetes/client-node') || p.includes('src/cluster/client.ts'));
-  if (leaked.length > 0) throw new Error(`the cluster client leaked into dist/kubectl-l1vh: ${leaked[0]}`);
+  if (leaked.length > 0) throw new Error(`the cluster client leaked into ${MAIN}: ${leaked[0]}`);
 });
+// The launcher runs the bundle as a vm.Script, where import() needs an experimental flag:
+// load the cluster chunk with require() instead (it is CommonJS).
+let main = readFileSync(MAIN, 'utf8');
+main = main.replaceAll(`import("${CLIENT_CHUNK}")`, `Promise.resolve().then(()=>require("${CLIENT_CHUNK}"))`);
+if (main.includes('import(')) throw new Error(`${MAIN} still uses import(), which the launcher cannot run`);
+writeFileSync(MAIN, main);
+const hash = createHash('sha256').update(main).digest('hex').slice(0, 16);
+for (const f of readdirSync('dist')) if (/^\.l1vh-main\..*\.cache$/.test(f)) rmSync(join('dist', f), { force: true });
+writeFileSync('dist/kubectl-l1vh', '#!/usr/bin/env node\n' + readFileSync('launcher.cjs', 'utf8').replace('__BUNDLE_HASH__', hash));
 chmodSync('dist/kubectl-l1vh', 0o755);
+// Warm the code cache on the common offline path (explain of one VM), so it holds the functions
+// a cold `explain` needs rather than whatever command happened to run first.
+const sample = join(mkdtempSync(join(tmpdir(), 'l1vh-build-')), 'vm.yaml');
+writeFileSync(sample, 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: warm\nspec:\n  runStrategy: Always\n  template:\n    spec:\n      domain:\n        devices:\n          disks:\n          - name: root\n        resources:\n          requests:\n            memory: 1Gi\n      volumes:\n      - name: root\n        containerDisk:\n          image: quay.io/containerdisks/fedora:41\n');
+spawnSync(process.execPath, ['dist/kubectl-l1vh', 'explain', '--show-xml', sample], { stdio: 'ignore' });
+rmSync(dirname(sample), { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cluster/client.ts'],

@@ -211,5 +211,8 @@ function firstLine(s: string): string {
 }
 
 function error(file: SourceFile, start: number, end: number, code: Finding['code'], message: string): Finding {
-  return { code, severity: 'error', message, range: { file: file.path, start, end } };
+  // Errors at the end of the text (an unclosed bracket) must not point past it.
+  const max = file.text.length;
+  const s = Math.min(Math.max(start, 0), max);
+  return { code, severity: 'error', message, range: { file: file.path, start: s, end: Math.min(Math.max(end, s), max) } };
 }

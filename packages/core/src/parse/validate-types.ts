@@ -4,6 +4,7 @@
 // on valid input and never touches source positions unless it reports.
 
 import type { Finding } from '../findings.js';
+import { parseQuantity } from '../quantity/parse.js';
 import type { KnownKind } from './kinds.js';
 import type { PathSegment } from './position-index.js';
 import { describe, finding, isRecord, type SourceRef } from './read-objects.js';
@@ -231,7 +232,8 @@ const TYPE_TEST: Readonly<Record<FieldType, (v: unknown) => boolean>> = {
   boolean: (v) => typeof v === 'boolean',
   mapping: isRecord,
   sequence: Array.isArray,
-  quantity: (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
+  // The API server parses quantities: "2Gi" or 2147483648, not "2 GB".
+  quantity: (v) => (typeof v === 'string' && parseQuantity(v).ok) || (typeof v === 'number' && Number.isFinite(v)),
 };
 
 const TYPE_NAME: Readonly<Record<FieldType, string>> = {

@@ -68,3 +68,11 @@ describe('memory vs maxGuest', () => {
     ]);
   });
 });
+
+describe('CPU topology attributes', () => {
+  it('omits a zero count, as the omitempty CPUTopology attributes do (sockets from a "0" CPU limit)', () => {
+    const xml = convert(vmi({ domain: { resources: { requests: { memory: '1Gi' }, limits: { cpu: '0' } } } })).domainXml ?? '';
+    expect(xml).toContain('<topology cores="1" threads="1"></topology>');
+    expect(xml).toContain('<vcpu placement="static">0</vcpu>');
+  });
+});

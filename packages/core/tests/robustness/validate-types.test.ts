@@ -63,6 +63,8 @@ describe('wrong type in a field', () => {
 
   it('accepts a quantity as a string or a number, not as a mapping', () => {
     expect(loadObjects([{ path: 'n.yaml', text: vm({ MEMORY: '2147483648' }) }]).findings).toEqual([]);
+    const spaced = vm({ MEMORY: '2 GB' });
+    expect(loadObjects([{ path: 's.yaml', text: spaced }]).findings[0]?.message).toBe('spec.template.spec.domain.resources.requests.memory must be a quantity (string or number, e.g. "2Gi"), found string "2 GB"');
     const text = vm({ MEMORY: '{size: 2Gi}' });
     const [f] = loadObjects([{ path: 'm.yaml', text }]).findings;
     expect(f?.message).toMatch(/^spec\.template\.spec\.domain\.resources\.requests\.memory must be a quantity/);

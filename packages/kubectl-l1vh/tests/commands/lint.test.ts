@@ -22,7 +22,13 @@ describe('kubectl l1vh lint', () => {
     const warn = await run(['lint', 'small.yaml', '--fail-on', 'warning', '--no-config'], files);
     expect(warn.code).toBe(1);
     expect(warn.out).toContain('small.yaml:12:13: warning memory-too-small: guest memory 64Mi');
-    expect((await run(['lint', 'small.yaml', '--fail-on', 'info', '--no-config'], { 'small.yaml': VM_OK })).code).toBe(1); // the sysinfo info
+    // An info finding (a block PVC's <source name>, which libvirt drops) fails only with --fail-on info.
+    const blockPvc = VM_OK.replace('        devices: {}\n', '        devices:\n          disks: [{name: data, disk: {}}]\n') +
+      '      volumes: [{name: data, persistentVolumeClaim: {claimName: blk}}]\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: blk, namespace: default}\nspec: {volumeMode: Block}\n';
+    expect((await run(['lint', 'blk.yaml', '--no-config'], { 'blk.yaml': blockPvc })).code).toBe(0);
+    const info = await run(['lint', 'blk.yaml', '--fail-on', 'info', '--no-config'], { 'blk.yaml': blockPvc });
+    expect(info.out).toContain('info libvirt-schema-quirk');
+    expect(info.code).toBe(1);
   });
 
   it('an unknown -o lists the valid formats and exits 2', async () => {

@@ -54,7 +54,8 @@ export const configureCpu: Configurator = (ctx, domain) => {
   domain.slots.cpu = el('cpu', { mode }, [
     model !== undefined ? textEl('model', model) : undefined,
     ...features,
-    el('topology', { sockets: topo.sockets, cores: topo.cores, threads: topo.threads }),
+    // CPUTopology's attributes are omitempty: a zero count (e.g. sockets from a "0" CPU limit) is left out.
+    el('topology', { sockets: topo.sockets || undefined, cores: topo.cores || undefined, threads: topo.threads || undefined }),
     numa,
   ]);
   domain.slots.vcpu = textEl('vcpu', total, { placement: 'static' });
