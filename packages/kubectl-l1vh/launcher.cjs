@@ -1,8 +1,9 @@
-// dist/kubectl-l1vh: starts the bundle (dist/l1vh-main.cjs) with a V8 code cache, which saves
-// most of its compile time on every run (node 20 has no module.enableCompileCache). The cache
-// file is named after the bundle's content hash (set by build.mjs), so a rebuilt bundle never
-// meets a stale cache; it lives beside the bundle, or in the temp dir when dist/ is read-only.
-// Without a usable cache the bundle simply compiles as usual.
+// dist/kubectl-l1vh: one file holding this launcher and the bundle's source as a string
+// (build.mjs appends it as MAIN_SOURCE). The bundle runs with a V8 code cache, which saves most
+// of its compile time on every run (node 20 has no module.enableCompileCache). The cache file is
+// named after the bundle's content hash, so a rebuilt bundle never meets a stale cache; it lives
+// beside this file, or in the temp dir when that directory is read-only. Without a usable cache
+// the bundle simply compiles as usual. Lint workers start this same file.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,8 +11,7 @@ const vm = require('node:vm');
 const Module = require('node:module');
 
 const HASH = '__BUNDLE_HASH__';
-const main = path.join(__dirname, 'l1vh-main.cjs');
-const candidates = [path.join(__dirname, `.l1vh-main.${HASH}.cache`), path.join(require('node:os').tmpdir(), `kubectl-l1vh.${HASH}.cache`)];
+const candidates = [path.join(__dirname, `.kubectl-l1vh.${HASH}.cache`), path.join(require('node:os').tmpdir(), `kubectl-l1vh.${HASH}.cache`)];
 
 let cached;
 for (const c of candidates) {
@@ -20,7 +20,8 @@ for (const c of candidates) {
     break;
   } catch {}
 }
-const script = new vm.Script(Module.wrap(fs.readFileSync(main, 'utf8')), { filename: main, cachedData: cached });
+// eslint-disable-next-line no-undef -- appended by build.mjs
+const script = new vm.Script(Module.wrap(MAIN_SOURCE), { filename: __filename, cachedData: cached });
 if (!cached || script.cachedDataRejected) {
   process.once('beforeExit', () => {
     const data = script.createCachedData();
@@ -35,4 +36,4 @@ if (!cached || script.cachedDataRejected) {
   });
 }
 const mod = { exports: {} };
-script.runInThisContext()(mod.exports, Module.createRequire(main), mod, main, __dirname);
+script.runInThisContext()(mod.exports, require, mod, __filename, __dirname);

@@ -198,5 +198,10 @@ function vcpuCount(vmi: VirtualMachineInstance): VcpuCount {
     count = 1;
     cause += ' (at least 1)';
   }
+  // Absurd quantities (e.g. limits.cpu "1e400") overflow a double; KubeVirt's int64 saturates.
+  if (!Number.isSafeInteger(count)) {
+    count = Number.isFinite(count) ? Math.min(Math.trunc(count), Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
+    cause += ' (saturated: the value is far beyond any real VM)';
+  }
   return { count, cause, path };
 }

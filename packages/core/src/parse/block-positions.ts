@@ -4,7 +4,7 @@
 // anything else: anchors, tags, non-empty flow collections, multi-line plain scalars, explicit
 // keys, tabs in indentation, CRLF. The caller then falls back to the `yaml` library.
 
-import { PositionIndex, type NodeSpan, type PathSegment } from './position-index.js';
+import { childKey, PositionIndex, type NodeSpan } from './position-index.js';
 
 class Unsupported extends Error {}
 
@@ -68,7 +68,7 @@ class BlockScanner {
     const line = this.lines[this.i];
     if (!line) return undefined;
     if (line.indent !== 0) throw new Unsupported();
-    this.node(0, [], undefined);
+    this.node(0, '', undefined);
     this.skipEmpty();
     if (this.i < this.lines.length) throw new Unsupported();
     return this.index;
@@ -95,17 +95,17 @@ class BlockScanner {
     throw new Unsupported();
   }
 
-  private record(path: PathSegment[], start: number, end: number, key?: [number, number]): void {
+  private record(path: string, start: number, end: number, key?: [number, number]): void {
     const span: NodeSpan = { start: start + this.base, end: end + this.base };
     if (key) {
       span.keyStart = key[0] + this.base;
       span.keyEnd = key[1] + this.base;
     }
-    this.index.set(path, span);
+    this.index.setKey(path, span);
   }
 
   /** A block node starting at column `col` of the current line. */
-  private node(col: number, path: PathSegment[], key: [number, number] | undefined): void {
+  private node(col: number, path: string, key: [number, number] | undefined): void {
     const line = this.lines[this.i]!;
     const at = line.start + col;
     if (this.isSeqItem(at)) this.seq(col, path, key);
@@ -152,7 +152,7 @@ class BlockScanner {
     return undefined;
   }
 
-  private map(col: number, path: PathSegment[], key: [number, number] | undefined): void {
+  private map(col: number, path: string, key: [number, number] | undefined): void {
     const first = this.lines[this.i]!;
     const start = first.start + col;
     let atCol = col;
@@ -160,7 +160,7 @@ class BlockScanner {
       const line = this.lines[this.i]!;
       const k = this.keyAt(line.start + atCol, line);
       if (!k) throw new Unsupported();
-      this.value(k.after, col, [...path, k.name], [k.start, k.end]);
+      this.value(k.after, col, childKey(path, k.name), [k.start, k.end]);
       this.skipEmpty();
       const next = this.lines[this.i];
       if (!next || next.indent < col) break;
@@ -171,7 +171,7 @@ class BlockScanner {
     this.record(path, start, this.lastEnd, key);
   }
 
-  private seq(col: number, path: PathSegment[], key: [number, number] | undefined): void {
+  private seq(col: number, path: string, key: [number, number] | undefined): void {
     const start = this.lines[this.i]!.start + col;
     let n = 0;
     let atCol = col;
@@ -179,7 +179,7 @@ class BlockScanner {
       const line = this.lines[this.i]!;
       const dash = line.start + atCol;
       if (!this.isSeqItem(dash)) throw new Unsupported();
-      this.item(dash + 1, col, [...path, n++]);
+      this.item(dash + 1, col, childKey(path, n++));
       this.skipEmpty();
       const next = this.lines[this.i];
       if (!next || next.indent < col || !this.isSeqItem(next.start + col) || next.indent !== col) break;
@@ -189,7 +189,7 @@ class BlockScanner {
   }
 
   /** A sequence item whose content starts after the dash at `from`. */
-  private item(from: number, seqCol: number, path: PathSegment[]): void {
+  private item(from: number, seqCol: number, path: string): void {
     const line = this.lines[this.i]!;
     let p = from;
     while (this.text.charCodeAt(p) === 32) p++;
@@ -211,7 +211,7 @@ class BlockScanner {
   }
 
   /** The value after a key's `:` at `from`; `mapCol` is the key's column. */
-  private value(from: number, mapCol: number, path: PathSegment[], key: [number, number]): void {
+  private value(from: number, mapCol: number, path: string, key: [number, number]): void {
     const line = this.lines[this.i]!;
     let p = from;
     while (this.text.charCodeAt(p) === 32) p++;
@@ -231,7 +231,7 @@ class BlockScanner {
   }
 
   /** A single-line plain scalar, a (possibly multi-line) quoted one, or an empty flow collection. */
-  private scalar(p: number, ownerCol: number, path: PathSegment[], key: [number, number] | undefined): void {
+  private scalar(p: number, ownerCol: number, path: string, key: [number, number] | undefined): void {
     const t = this.text;
     const c = t[p]!;
     let end: number;
@@ -285,7 +285,7 @@ class BlockScanner {
   }
 
   /** `|` or `>` with its content: the lines after it that are blank or indented past the key. */
-  private blockScalar(p: number, ownerCol: number, path: PathSegment[], key: [number, number]): void {
+  private blockScalar(p: number, ownerCol: number, path: string, key: [number, number]): void {
     const header = this.lines[this.i]!;
     if (!/^[|>][-+]?[1-9]?[-+]?(?:\s+#.*)?\s*$/.test(this.text.slice(p, header.end))) throw new Unsupported();
     let end = this.lineEnd(header);

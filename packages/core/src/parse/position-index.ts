@@ -14,46 +14,69 @@ export interface NodeSpan {
 }
 
 const SEP = '\u001f';
-const pathKey = (path: readonly PathSegment[]): string => path.join(SEP);
+/** Marks a sequence index in a key, so "0" (a mapping key) and 0 (an index) stay apart. */
+const INDEX = '\u001e';
 
-interface Entry {
-  path: PathSegment[];
-  span: NodeSpan;
+/** The map key of a path; `childKey` extends it one segment at a time (no arrays). */
+export function pathKey(path: readonly PathSegment[]): string {
+  let k = '';
+  for (let i = 0; i < path.length; i++) k = childKey(k, path[i]!, i === 0);
+  return k;
 }
 
-export class PositionIndex {
-  private readonly entries = new Map<string, Entry>();
+export function childKey(parent: string, seg: PathSegment, first = parent === ''): string {
+  const s = typeof seg === 'number' ? INDEX + seg : seg;
+  return first ? s : parent + SEP + s;
+}
 
-  constructor(entries: Iterable<Entry> = []) {
-    for (const e of entries) this.entries.set(pathKey(e.path), e);
+function pathOfKey(key: string): PathSegment[] {
+  if (key === '') return [];
+  return key.split(SEP).map((s) => (s.charCodeAt(0) === 0x1e ? Number(s.slice(1)) : s));
+}
+
+/**
+ * Spans by path. Kept compact (one small object per node, keyed by an encoded path string)
+ * because lint holds one index per document of a large repository.
+ */
+export class PositionIndex {
+  private readonly spans = new Map<string, NodeSpan>();
+
+  /** The root's key is ''; a first segment has no separator (see childKey). */
+  setKey(key: string, span: NodeSpan): void {
+    this.spans.set(key, span);
   }
 
-  set(path: PathSegment[], span: NodeSpan): void {
-    this.entries.set(pathKey(path), { path, span });
+  set(path: readonly PathSegment[], span: NodeSpan): void {
+    this.spans.set(pathKey(path), span);
   }
 
   get(path: readonly PathSegment[]): NodeSpan | undefined {
-    return this.entries.get(pathKey(path))?.span;
+    return this.spans.get(pathKey(path));
   }
 
   /** The span of `path`, or of its deepest ancestor that exists in the source. */
   nearest(path: readonly PathSegment[]): NodeSpan | undefined {
     for (let n = path.length; n >= 0; n--) {
-      const e = this.entries.get(pathKey(n === path.length ? path : path.slice(0, n)));
-      if (e) return e.span;
+      const span = this.spans.get(pathKey(n === path.length ? path : path.slice(0, n)));
+      if (span) return span;
     }
     return undefined;
+  }
+
+  /** Every recorded node, in recording order. */
+  *entries(): IterableIterator<{ path: PathSegment[]; span: NodeSpan }> {
+    for (const [key, span] of this.spans) yield { path: pathOfKey(key), span };
   }
 
   /** The same index for a document moved by `delta` characters (an edit before it). */
   shifted(delta: number): PositionIndex {
     if (delta === 0) return this;
     const moved = new PositionIndex();
-    for (const { path, span: v } of this.entries.values()) {
+    for (const [key, v] of this.spans) {
       const span: NodeSpan = { start: v.start + delta, end: v.end + delta };
       if (v.keyStart !== undefined) span.keyStart = v.keyStart + delta;
       if (v.keyEnd !== undefined) span.keyEnd = v.keyEnd + delta;
-      moved.set(path, span);
+      moved.spans.set(key, span);
     }
     return moved;
   }
@@ -63,13 +86,14 @@ export class PositionIndex {
    * go-to; undefined outside every field. The document root itself is not a field.
    */
   pathAt(offset: number): { path: PathSegment[]; span: NodeSpan } | undefined {
-    let best: Entry | undefined;
-    for (const e of this.entries.values()) {
-      const from = e.span.keyStart ?? e.span.start;
-      if (e.path.length === 0 || offset < from || offset > e.span.end) continue;
-      if (!best || e.path.length > best.path.length) best = e;
+    let best: { key: string; span: NodeSpan; depth: number } | undefined;
+    for (const [key, span] of this.spans) {
+      const from = span.keyStart ?? span.start;
+      if (key === '' || offset < from || offset > span.end) continue;
+      const depth = key.split(SEP).length;
+      if (!best || depth > best.depth) best = { key, span, depth };
     }
-    return best && { path: best.path, span: best.span };
+    return best && { path: pathOfKey(best.key), span: best.span };
   }
 }
 

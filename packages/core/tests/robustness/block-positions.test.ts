@@ -25,12 +25,9 @@ function chunks(text: string): { chunk: string; start: number }[] {
   return b.map((s, i) => ({ chunk: text.slice(s, b[i + 1] ?? text.length), start: s }));
 }
 
-/** Every path the index knows, with its span (PositionIndex.pathAt visits them all). */
+/** Every path the index knows, with its span. */
 function dump(index: PositionIndex): string[] {
-  const out: string[] = [];
-  const entries = (index as unknown as { entries: Map<string, { path: unknown[]; span: object }> }).entries;
-  for (const e of entries.values()) out.push(`${JSON.stringify(e.path)} ${JSON.stringify(e.span)}`);
-  return out.sort();
+  return [...index.entries()].map((e) => `${JSON.stringify(e.path)} ${JSON.stringify(e.span)}`).sort();
 }
 
 describe('block position scanner', () => {

@@ -20,7 +20,8 @@ function formatItem(it: ExplainItem, showXml: boolean, findings: readonly ItemFi
   // The JSON keeps the outcome on the node the pod would be evaluated on (the golden convention);
   // a reader must not miss that the pod itself would stay Pending.
   const pending = it.nodes.length > 0 && !it.nodes.some((n) => n.eligible);
-  lines.push(`  hypervisor:  ${pending ? `${hv}, if scheduled; but no node can run the launcher pod (it stays Pending)` : hv}`);
+  const pendingNote = it.hypervisor ? ', if scheduled; but no node can run the launcher pod (it stays Pending)' : '; and no node can run the launcher pod (it stays Pending)';
+  lines.push(`  hypervisor:  ${pending ? hv + pendingNote : hv}`);
   lines.push(`  model:       ${SEMANTICS_LABEL[it.semantics]}, ${VERSION_TRAITS[it.kubevirtVersion as keyof typeof VERSION_TRAITS]?.label ?? it.kubevirtVersion}`);
   if (it.decision.summary) lines.push(`  summary:     ${it.decision.summary}`);
   if (it.decision.steps.length > 0) {
