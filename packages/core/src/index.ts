@@ -40,3 +40,5 @@ export { memlockReasons, memlockLimit, type MemlockReason, type MemlockLimit } f
 export { computeLauncherResources, type LauncherResources } from './resources/launcher-resources.js';
 export { requiredDeviceResources, DEVICE_RESOURCES } from './resources/device-resources.js';
 export type { ConverterContextOverrides, SmbiosValues } from './convert/context.js';
+export { INTERNAL_ERROR_PREFIX } from './convert/convert.js';
+export { lintParsed } from './lint/lint.js';

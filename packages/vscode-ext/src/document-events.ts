@@ -1,5 +1,5 @@
-// The one debounced change listener: after typing pauses, a document's analysis, diagnostics,
-// previews and CodeLenses are refreshed together.
+// The one debounced change listener: after typing pauses, a document's diagnostics, previews and
+// CodeLenses are refreshed together (its analysis follows every edit incrementally).
 
 import * as vscode from 'vscode';
 
@@ -25,4 +25,9 @@ export class Debouncer implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+/** The document's length in UTF-16 units, without building its text. */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }

@@ -6,7 +6,7 @@ import { AnalysisCache, type VmKey } from './analysis/document-analysis.js';
 import { TargetCluster, type TargetState } from './cluster/target-cluster.js';
 import { COMMANDS } from './commands.js';
 import { Config, type Settings } from './config.js';
-import { Debouncer } from './document-events.js';
+import { Debouncer, documentLength } from './document-events.js';
 import { LINT_CONFIG_FILE } from './lint/lint-config-file.js';
 import { CodeLensProvider } from './providers/codelens-provider.js';
 import { isYaml, WorkspaceDiagnostics, YAML_GLOB } from './providers/diagnostics.js';
@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const target = new TargetCluster(config);
   const cache = new AnalysisCache(() => target.current);
   const collection = vscode.languages.createDiagnosticCollection('l1vh');
-  const diagnostics = new WorkspaceDiagnostics(collection, target, config);
+  const diagnostics = new WorkspaceDiagnostics(collection, target, config, cache);
   const preview = new VmContentProvider({ scheme: PREVIEW_SCHEME, suffix: '.domain.xml', render: previewText }, cache);
   const explanation = new VmContentProvider(
     { scheme: EXPLAIN_SCHEME, suffix: '.explain.md', render: (item, missing) => (item ? explainMarkdown(item, target.current.label, target.current.notes) : `l1vh: ${missing}\n`) },
@@ -51,7 +51,6 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const commands = new VmCommands(cache, preview, explanation);
 
   const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
-    cache.invalidate(doc.uri);
     void diagnostics.check(doc.uri);
     preview.update(doc.uri);
     explanation.update(doc.uri);
@@ -84,7 +83,9 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     vscode.commands.registerCommand(COMMANDS.selectTarget, () => pickTarget(config, target)),
     vscode.commands.registerCommand(COMMANDS.refreshCluster, () => target.refresh()),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (isYaml(e.document) && e.contentChanges.length > 0) documentChanged.schedule(e.document);
+      if (e.contentChanges.length === 0) return;
+      cache.update(e.document, e.contentChanges, documentLength(e.document)); // re-parses only the edited YAML document
+      if (isYaml(e.document)) documentChanged.schedule(e.document);
     }),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (isYaml(doc)) void diagnostics.check(doc.uri);

@@ -76,7 +76,7 @@ export function applyVolume(ctx: ConverterContext, v: Volume, d: DiskDraft, fact
   if (v.hostDisk) {
     d.type = 'file';
     d.driver.type = 'raw';
-    d.source.file = joinPath(VMI_DISKS_DIR, name, basePath(v.hostDisk.path));
+    d.source.file = joinPath(VMI_DISKS_DIR, name, basePath(v.hostDisk.path ?? '')); // Go reads a missing path as ""
     d.driver.errorPolicy = 'stop';
     return;
   }

@@ -9,13 +9,19 @@ import { canonicalQuantityText as canonicalQuantity } from '../quantity/text.js'
 
 /** A deep copy without null values (in objects and arrays alike). */
 export function withoutNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutNulls) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutNulls(v);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) if (v !== null) out.push(withoutNulls(v));
     return out as T;
   }
-  return value;
+  const out: Record<string, unknown> = {};
+  // for-in (no key array per object): parsed manifests are plain objects, own keys only.
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== null && v !== undefined) out[k] = withoutNulls(v);
+  }
+  return out as T;
 }
 
 function canonicalList(list: ResourceList | undefined): void {
@@ -41,23 +47,27 @@ export function canonicalizeVmiQuantities(vmi: VirtualMachineInstance): void {
 }
 
 /** Non-pointer `omitempty` fields of the VMI spec that users plausibly write as 0, false or "". */
-const ZERO_OMITTED: readonly { at: (s: VirtualMachineInstanceSpec) => object[]; keys: readonly string[] }[] = [
-  { at: (s) => [s.domain.cpu ?? {}], keys: ['sockets', 'cores', 'threads', 'maxSockets', 'model', 'dedicatedCpuPlacement', 'isolateEmulatorThread'] },
-  { at: (s) => [s.domain.devices], keys: ['disableHotplug'] },
-  { at: (s) => [s.domain.machine ?? {}], keys: ['type'] },
-  { at: (s) => (s.domain.devices.disks ?? []).flatMap((d) => [d, d.disk ?? {}, d.lun ?? {}, d.cdrom ?? {}]), keys: ['bus', 'cache', 'io', 'serial', 'tag', 'pciAddress'] },
-  { at: (s) => (s.domain.devices.disks ?? []).flatMap((d) => [d.disk ?? {}, d.lun ?? {}]), keys: ['readonly'] },
-  { at: (s) => s.domain.devices.interfaces ?? [], keys: ['model', 'macAddress', 'pciAddress', 'tag', 'acpiIndex'] },
-  { at: (s) => [s], keys: ['architecture', 'hostname', 'subdomain', 'schedulerName', 'priorityClassName'] },
+/** `at` calls `visit` on each struct holding the keys (per VM, so it allocates nothing). */
+const ZERO_OMITTED: readonly { at: (s: VirtualMachineInstanceSpec, visit: (target: object | undefined) => void) => void; keys: readonly string[] }[] = [
+  { at: (s, visit) => visit(s.domain.cpu), keys: ['sockets', 'cores', 'threads', 'maxSockets', 'model', 'dedicatedCpuPlacement', 'isolateEmulatorThread'] },
+  { at: (s, visit) => visit(s.domain.devices), keys: ['disableHotplug'] },
+  { at: (s, visit) => visit(s.domain.machine), keys: ['type'] },
+  {
+    at: (s, visit) => s.domain.devices.disks?.forEach((d) => (visit(d), visit(d.disk), visit(d.lun), visit(d.cdrom))),
+    keys: ['bus', 'cache', 'io', 'serial', 'tag', 'pciAddress'],
+  },
+  { at: (s, visit) => s.domain.devices.disks?.forEach((d) => (visit(d.disk), visit(d.lun))), keys: ['readonly'] },
+  { at: (s, visit) => s.domain.devices.interfaces?.forEach(visit), keys: ['model', 'macAddress', 'pciAddress', 'tag', 'acpiIndex'] },
+  { at: (s, visit) => visit(s), keys: ['architecture', 'hostname', 'subdomain', 'schedulerName', 'priorityClassName'] },
 ];
 
 /** Drops the zero values Go would not marshal, so later stages see them as unset. */
 export function dropGoZeroValues(spec: VirtualMachineInstanceSpec): void {
   for (const { at, keys } of ZERO_OMITTED) {
-    for (const target of at(spec)) {
-      if (!target || typeof target !== 'object') continue;
+    at(spec, (target) => {
+      if (!target || typeof target !== 'object') return;
       const record = target as Record<string, unknown>;
       for (const key of keys) if (record[key] === 0 || record[key] === false || record[key] === '') delete record[key];
-    }
+    });
   }
 }

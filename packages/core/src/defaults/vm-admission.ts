@@ -3,6 +3,7 @@
 // defaults, then check the preference's requirements.
 
 import type { VirtualMachine } from '../api/kubevirt-types.js';
+import { deepClone } from '../clone.js';
 import { applyToVmi } from '../instancetype/apply-to-vmi.js';
 import { admissionMessage } from '../instancetype/conflicts.js';
 import { checkPreferenceRequirements } from '../instancetype/preference-requirements.js';
@@ -14,7 +15,8 @@ import { setSpecDefaults, type DefaultsContext } from './vmi-defaults.js';
 
 /** Returns KubeVirt's rejection message, or null. Never changes `vm`. */
 export function admitVm(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext): string | null {
-  const copy = structuredClone(vm);
+  // Only the template changes here: copy it, share the rest.
+  const copy: VirtualMachine = { ...vm, spec: { ...vm.spec, template: deepClone(vm.spec.template) } };
   const spec = copy.spec.template?.spec;
   if (!spec) return null;
   // Lookup failures are only logged by the admitter.

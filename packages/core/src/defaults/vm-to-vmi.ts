@@ -20,9 +20,12 @@ export interface VmiFromVm {
   uuidComputed: boolean;
 }
 
-/** SetupVMIFromVM. `vm` must have a template spec (vm-mutation checks it). */
+/**
+ * SetupVMIFromVM. `vm` must have a template spec (vm-mutation checks it). The VMI is built from
+ * the template in place: `vm` is admission's private copy, whose template nothing reads after.
+ */
 export function setupVmiFromVm(vm: VirtualMachine): { vmi: VirtualMachineInstance; uuidComputed: boolean } {
-  const template = structuredClone(vm.spec.template!);
+  const template = vm.spec.template!;
   const meta = { ...(template.metadata ?? {}) };
   delete meta.generateName;
   meta.name = vm.metadata.name ?? '';
@@ -40,6 +43,7 @@ export function setupVmiFromVm(vm: VirtualMachine): { vmi: VirtualMachineInstanc
   return { vmi, uuidComputed };
 }
 
+/** Takes `vm.spec.template` over (see setupVmiFromVm). */
 export function vmiFromVm(vm: VirtualMachine, profile: ClusterProfile): VmiFromVm {
   const { vmi, uuidComputed } = setupVmiFromVm(vm);
   const fail = (error: string): VmiFromVm => ({ vmi: null, error, uuidComputed });

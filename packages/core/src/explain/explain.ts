@@ -23,6 +23,12 @@ export interface ExplainOptions {
   indent?: string;
   /** Build the domain XML (default true); lint turns it off, it only needs the VMI and selection. */
   domainXml?: boolean;
+  /**
+   * Resolve source positions (default true). When false (lint: its rules read none), decision
+   * steps and overhead terms get no `source` and the item's `source` is resolved on first read,
+   * so a document's position index is built only when something needs it.
+   */
+  positions?: boolean;
 }
 
 export interface DecisionStep {
@@ -68,8 +74,8 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const kind = obj.kind;
   const admission = admit(obj, profile, { vmiUid: opts.vmiUid ?? PLACEHOLDER_VMI_UID });
   const notes = [...admission.notes];
+  const positions = opts.positions !== false;
   const base = {
-    source: positionOfObject(obj),
     kind,
     namespace: obj.namespace ?? admission.vmi?.metadata.namespace ?? 'default',
     name: obj.name,
@@ -80,7 +86,8 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
     return {
       object: obj,
       selection: null,
-      item: {
+      item: withSource(obj, positions, {
+        source: UNRESOLVED,
         ...base,
         semantics,
         hypervisor: null,
@@ -96,7 +103,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         launcherResources: null,
         schemaQuirks: [],
         notes,
-      },
+      }),
     };
   }
   const vmi = admission.vmi;
@@ -113,7 +120,8 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   return {
     object: obj,
     selection,
-    item: {
+    item: withSource(obj, positions, {
+      source: UNRESOLVED,
       ...base,
       semantics: selection.semantics,
       hypervisor: error ? null : selection.hypervisor,
@@ -123,7 +131,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         semantics: selection.semantics,
         summary: selection.summary,
         steps: selection.trace.map((s) => {
-          const source = s.at ? positionOfField(s.at) : undefined;
+          const source = s.at && positions ? positionOfField(s.at) : undefined;
           return { rule: s.rule, outcome: s.outcome, reason: s.reason, ...(source ? { source } : s.at?.label ? { label: s.at.label } : {}) };
         }),
       },
@@ -133,15 +141,28 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       overheadBytes: overhead?.totalBytes ?? null,
       controllerOverheadBytes: overhead?.controllerTotalBytes ?? null,
       overheadTerms: (overhead?.terms ?? []).map(({ at, ...t }) => {
-        const source = at ? positionOfField(at) : undefined;
+        const source = at && positions ? positionOfField(at) : undefined;
         return source ? { ...t, source } : t;
       }),
       launcherResources: resources,
       schemaQuirks: error ? [] : quirks,
       // Several configurators note the same thing once per device: keep each distinct text once.
       notes: [...new Set(notes)],
-    },
+    }),
   };
+}
+
+/** Holds `source`'s place (first, as in the JSON contract) until withSource sets it. */
+const UNRESOLVED: SourcePosition = { file: '', line: 0, col: 0 };
+
+/** The item with its `source` resolved now, or on first read. */
+function withSource(obj: ManifestObject, eager: boolean, item: ExplainItem): ExplainItem {
+  if (eager) item.source = positionOfObject(obj);
+  else {
+    let source: SourcePosition | undefined;
+    Object.defineProperty(item, 'source', { enumerable: true, configurable: true, get: () => (source ??= positionOfObject(obj)) });
+  }
+  return item;
 }
 
 export function explainAll(objects: readonly ManifestObject[], profile: ClusterProfile, opts: ExplainOptions = {}): Explained[] {

@@ -2,6 +2,7 @@
 // instancetype's value or reports that the VM already sets it. Every area runs, so all conflicts
 // are reported together, in KubeVirt's area order.
 
+import { deepClone } from '../clone.js';
 import type { InstancetypeSpec, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { ObjectMeta } from '../api/k8s-types.js';
 import { formatWholeQuantity, quantityValueOf, readQuantity } from '../quantity/text.js';
@@ -12,7 +13,7 @@ import { applyGuestCpuTopology } from './topology.js';
 type Area = (base: string, it: InstancetypeSpec, spec: VirtualMachineInstanceSpec, pref: TypedPreferenceSpec | undefined) => Conflict[];
 
 const has = (list: Record<string, unknown> | undefined, key: string): boolean => !!list && Object.prototype.hasOwnProperty.call(list, key);
-const clone = <T>(v: T): T => structuredClone(v);
+const clone = deepClone;
 
 const nodeSelector: Area = (base, it, spec) => {
   if (it.nodeSelector === undefined || it.nodeSelector === null) return [];

@@ -2,12 +2,13 @@
 // fills a field only when the VMI leaves it unset, except ACPI and disableHotplug, which
 // KubeVirt cannot tell apart from "unset" and so always overrides.
 
+import { deepClone } from '../clone.js';
 import type { ObjectMeta } from '../api/k8s-types.js';
 import type { Disk, FeatureHyperv, Interface, VirtualMachineInstanceSpec } from '../api/kubevirt-types.js';
 import type { VersionTraits } from '../profile/versions.js';
 import type { TypedPreferenceSpec } from './preference-spec.js';
 
-const clone = <T>(v: T): T => structuredClone(v);
+const clone = deepClone;
 
 /** Each preference area; the order is KubeVirt's (vmiApplier.Apply). */
 type Step = (p: TypedPreferenceSpec, spec: VirtualMachineInstanceSpec, meta: ObjectMeta, traits: VersionTraits) => void;

@@ -5,7 +5,7 @@
 import { explainObject } from '../explain/explain.js';
 import { positionOfObject } from '../explain/resolve-position.js';
 import type { Finding, Severity } from '../findings.js';
-import { parseSource, type ParsedDocument, type SourceFile } from '../parse/parse-source.js';
+import { parseSource, type ParsedDocument, type ParseResult, type SourceFile } from '../parse/parse-source.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { readObjects, type ManifestObject } from '../parse/read-objects.js';
 import { isVmLike } from '../parse/vm-like.js';
@@ -59,13 +59,17 @@ function activeRules(config: LintConfig): Active {
 }
 
 export function lintSources(sources: readonly SourceText[], profile: ClusterProfile, opts: LintOptions = {}): LintResult {
+  return lintParsed(sources.map((s) => parseSource(s.path, s.text)), profile, opts);
+}
+
+/** lintSources on files already parsed (an editor's incremental parse, say). */
+export function lintParsed(files: readonly ParseResult[], profile: ClusterProfile, opts: LintOptions = {}): LintResult {
   const active = activeRules(opts.config ?? NO_CONFIG);
   const findings: Finding[] = [];
   const ruleFindings: { finding: Finding; file: SourceFile; owner: unknown }[] = [];
   const objects: ManifestObject[] = [];
   const docsByFile: { file: SourceFile; docs: ParsedDocument[] }[] = [];
-  for (const s of sources) {
-    const parsed = parseSource(s.path, s.text);
+  for (const parsed of files) {
     findings.push(...parsed.findings);
     const read = readObjects(parsed.docs);
     findings.push(...read.findings);
@@ -103,7 +107,7 @@ export function lintSources(sources: readonly SourceText[], profile: ClusterProf
       vms++;
       let explained;
       try {
-        explained = explainObject(obj, effective, { domainXml: false });
+        explained = explainObject(obj, effective, { domainXml: false, positions: false });
       } catch (e) {
         findings.push(internalError('explain', obj.source.doc, e));
         continue;
@@ -124,13 +128,13 @@ export function lintSources(sources: readonly SourceText[], profile: ClusterProf
     if (suppressedByComment(d, line, rule)) continue;
     findings.push(finding);
   }
-  return { findings: inInputOrder(findings, sources), objects: vms };
+  return { findings: inInputOrder(findings, files.map((f) => f.file.path)), objects: vms };
 }
 
 /** Findings by file (input order), then by offset; ties keep their order (stable sort). */
-function inInputOrder(findings: Finding[], sources: readonly SourceText[]): Finding[] {
-  const rank = new Map(sources.map((s, i) => [s.path, i]));
-  const key = (f: Finding): [number, number] => [f.range ? (rank.get(f.range.file) ?? sources.length) : sources.length, f.range?.start ?? 0];
+function inInputOrder(findings: Finding[], paths: readonly string[]): Finding[] {
+  const rank = new Map(paths.map((p, i) => [p, i]));
+  const key = (f: Finding): [number, number] => [f.range ? (rank.get(f.range.file) ?? paths.length) : paths.length, f.range?.start ?? 0];
   return findings
     .map((f, i) => ({ f, i, k: key(f) }))
     .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)

@@ -40,6 +40,103 @@ const VMI_FIELDS: Readonly<Record<string, FieldType>> = {
   'spec.domain.firmware.bootloader.efi.persistent': 'boolean',
   'spec.domain.features': 'mapping',
   'spec.domain.clock.timezone': 'string',
+  'spec.domain.clock.timer.hpet.present': 'boolean',
+  'spec.domain.clock.timer.hpet.tickPolicy': 'string',
+  'spec.domain.clock.timer.pit.present': 'boolean',
+  'spec.domain.clock.timer.pit.tickPolicy': 'string',
+  'spec.domain.clock.timer.rtc.present': 'boolean',
+  'spec.domain.clock.timer.rtc.tickPolicy': 'string',
+  'spec.domain.clock.timer.rtc.track': 'string',
+  'spec.domain.clock.timer.kvm.present': 'boolean',
+  'spec.domain.clock.timer.hyperv.present': 'boolean',
+  'spec.domain.features.acpi.enabled': 'boolean',
+  'spec.domain.features.apic.enabled': 'boolean',
+  'spec.domain.features.smm.enabled': 'boolean',
+  'spec.domain.features.pvspinlock.enabled': 'boolean',
+  'spec.domain.features.kvm.hidden': 'boolean',
+  'spec.domain.features.hypervPassthrough.enabled': 'boolean',
+  'spec.domain.features.hyperv.*.enabled': 'boolean',
+  'spec.domain.features.hyperv.spinlocks.spinlocks': 'integer',
+  'spec.domain.features.hyperv.vendorid.vendorid': 'string',
+  'spec.domain.features.hyperv.synictimer.direct.enabled': 'boolean',
+  'spec.domain.features.hyperv.tlbflush.direct.enabled': 'boolean',
+  'spec.domain.features.hyperv.tlbflush.extended.enabled': 'boolean',
+  'spec.domain.memory.reservedOverhead.addedOverhead': 'quantity',
+  'spec.domain.ioThreads.supplementalPoolThreadCount': 'integer',
+  'spec.domain.firmware.kernelBoot.kernelArgs': 'string',
+  'spec.domain.firmware.kernelBoot.container.image': 'string',
+  'spec.domain.firmware.kernelBoot.container.kernelPath': 'string',
+  'spec.domain.firmware.kernelBoot.container.initrdPath': 'string',
+  'spec.domain.chassis.*': 'string',
+  'spec.domain.launchSecurity': 'mapping',
+  'spec.domain.rebootPolicy': 'string',
+  'spec.domain.devices.disks[].errorPolicy': 'string',
+  'spec.domain.devices.disks[].disk.pciAddress': 'string',
+  'spec.domain.devices.disks[].cdrom.readonly': 'boolean',
+  'spec.domain.devices.disks[].cdrom.tray': 'string',
+  'spec.domain.devices.disks[].lun.reservation': 'boolean',
+  'spec.domain.devices.disks[].blockSize.custom.logical': 'integer',
+  'spec.domain.devices.disks[].blockSize.custom.physical': 'integer',
+  'spec.domain.devices.disks[].blockSize.matchVolume.enabled': 'boolean',
+  'spec.domain.devices.interfaces[].bridge': 'mapping',
+  'spec.domain.devices.interfaces[].masquerade': 'mapping',
+  'spec.domain.devices.interfaces[].sriov': 'mapping',
+  'spec.domain.devices.interfaces[].passt': 'mapping',
+  'spec.domain.devices.interfaces[].passtBinding': 'mapping',
+  'spec.domain.devices.interfaces[].ports[].protocol': 'string',
+  'spec.domain.devices.interfaces[].ports[].name': 'string',
+  'spec.domain.devices.interfaces[].pciAddress': 'string',
+  'spec.domain.devices.interfaces[].acpiIndex': 'integer',
+  'spec.domain.devices.interfaces[].state': 'string',
+  'spec.domain.devices.inputs[].type': 'string',
+  'spec.domain.devices.inputs[].bus': 'string',
+  'spec.domain.devices.watchdog.name': 'string',
+  'spec.domain.devices.watchdog.i6300esb.action': 'string',
+  'spec.domain.devices.watchdog.diag288.action': 'string',
+  'spec.domain.devices.sound.name': 'string',
+  'spec.domain.devices.sound.model': 'string',
+  'spec.domain.devices.tpm.enabled': 'boolean',
+  'spec.domain.devices.video.type': 'string',
+  'spec.domain.devices.rng': 'mapping',
+  'spec.domain.devices.downwardMetrics': 'mapping',
+  'spec.domain.devices.clientPassthrough': 'mapping',
+  'spec.domain.devices.logSerialConsole': 'boolean',
+  'spec.domain.devices.disableHotplug': 'boolean',
+  'spec.domain.devices.panicDevices[].model': 'string',
+  'spec.domain.devices.filesystems[].virtiofs': 'mapping',
+  'spec.volumes[].containerDisk.imagePullPolicy': 'string',
+  'spec.volumes[].containerDisk.path': 'string',
+  'spec.volumes[].persistentVolumeClaim.readOnly': 'boolean',
+  'spec.volumes[].persistentVolumeClaim.hotpluggable': 'boolean',
+  'spec.volumes[].dataVolume.hotpluggable': 'boolean',
+  'spec.volumes[].ephemeral.persistentVolumeClaim.claimName': 'string',
+  'spec.volumes[].hostDisk.path': 'string',
+  'spec.volumes[].hostDisk.type': 'string',
+  'spec.volumes[].hostDisk.shared': 'boolean',
+  'spec.volumes[].cloudInitNoCloud': 'mapping',
+  'spec.volumes[].cloudInitConfigDrive': 'mapping',
+  'spec.volumes[].configMap.name': 'string',
+  'spec.volumes[].secret.secretName': 'string',
+  'spec.volumes[].serviceAccount.serviceAccountName': 'string',
+  'spec.volumes[].downwardAPI': 'mapping',
+  'spec.volumes[].downwardMetrics': 'mapping',
+  'spec.volumes[].sysprep': 'mapping',
+  'spec.volumes[].emptyDisk': 'mapping',
+  'spec.volumes[].memoryDump': 'mapping',
+  'spec.livenessProbe.exec.command[]': 'string',
+  'spec.livenessProbe.initialDelaySeconds': 'integer',
+  'spec.livenessProbe.periodSeconds': 'integer',
+  'spec.livenessProbe.timeoutSeconds': 'integer',
+  'spec.readinessProbe.exec.command[]': 'string',
+  'spec.readinessProbe.initialDelaySeconds': 'integer',
+  'spec.readinessProbe.periodSeconds': 'integer',
+  'spec.readinessProbe.timeoutSeconds': 'integer',
+  'spec.architecture': 'string',
+  'spec.startStrategy': 'string',
+  'spec.tolerations[].operator': 'string',
+  'spec.tolerations[].value': 'string',
+  'spec.tolerations[].effect': 'string',
+  'spec.dnsPolicy': 'string',
   'spec.domain.clock.utc.offsetSeconds': 'integer',
   'spec.domain.ioThreadsPolicy': 'string',
   'spec.domain.devices.disks[].name': 'string',
@@ -255,23 +352,29 @@ export function validateTypes(kind: KnownKind, value: Record<string, unknown>, r
   return out;
 }
 
+/** `path` is the walk's own stack (pushed and popped in place); a finding gets a copy. */
 function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRef, out: Finding[]): void {
   if (value === null || value === undefined) return; // null is "unset" to the API server
   if (node.type && !TYPE_TEST[node.type](value)) {
-    out.push(finding(ref, path, 'WRONG_TYPE', `${dotted(path)} must be ${TYPE_NAME[node.type]}, found ${describe(value)}`));
+    out.push(finding(ref, [...path], 'WRONG_TYPE', `${dotted(path)} must be ${TYPE_NAME[node.type]}, found ${describe(value)}`));
     return;
   }
+  const visit = (child: TypeNode, v: unknown, segment: PathSegment): void => {
+    path.push(segment);
+    walk(child, v, path, ref, out);
+    path.pop();
+  };
   if (node.items && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) walk(node.items, value[i], [...path, i], ref, out);
+    for (let i = 0; i < value.length; i++) visit(node.items, value[i], i);
   }
   if (!isRecord(value)) return;
   if (node.keys) {
     for (const [key, child] of node.keys) {
-      if (Object.hasOwn(value, key)) walk(child, value[key], [...path, key], ref, out);
+      if (Object.hasOwn(value, key)) visit(child, value[key], key);
     }
   }
   if (node.values) {
-    for (const key of Object.keys(value)) walk(node.values, value[key], [...path, key], ref, out);
+    for (const key of Object.keys(value)) visit(node.values, value[key], key);
   }
 }
 

@@ -81,8 +81,22 @@ const NANO = -9;
 const MAX_INT64 = 9223372036854775807n;
 const MAX_INT64_FACTORS = 18;
 
+/** Results by input text: manifests repeat a few quantities ("2Gi", "100m") many times. */
+const memo = new Map<string, ParseResult>();
+const MEMO_LIMIT = 4096;
+
+/** Results are shared between callers: never mutate one. */
 export function parseQuantity(input: string | number): ParseResult {
   const str = typeof input === 'number' ? String(input) : input;
+  let r = memo.get(str);
+  if (r === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(str, (r = parseText(str)));
+  }
+  return r;
+}
+
+function parseText(str: string): ParseResult {
   if (str.length === 0) return { ok: false, error: 'format', message: 'quantities must not be empty' };
   if (str === '0') return { ok: true, quantity: { mantissa: 0n, exponent: 0, format: 'DecimalSI', text: '0' } };
   const s = scan(str);

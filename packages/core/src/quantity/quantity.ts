@@ -40,7 +40,9 @@ export function sign(q: Quantity): -1 | 0 | 1 {
   return q.mantissa === 0n ? 0 : q.mantissa > 0n ? 1 : -1;
 }
 
-const pow10 = (n: number): bigint => 10n ** BigInt(n);
+/** 10^0 … 10^40: quantity arithmetic aligns exponents on every add, compare and Value(). */
+const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, i) => 10n ** BigInt(i));
+const pow10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
 
 /** Both values on the smaller exponent, exactly. */
 function aligned(a: Quantity, b: Quantity): { a: bigint; b: bigint; exponent: number } {

@@ -43,9 +43,20 @@ export function isZeroQuantityText(q: string | number | undefined | null): boole
 
 /** How Go prints a quantity it parsed (the text when already canonical, else the canonical form); the input when unreadable. */
 export function canonicalQuantityText(q: string | number): string {
-  const p = readQuantity(q);
-  return p ? formatQuantity(p) : String(q);
+  const key = String(q); // readQuantity reads a number as its text too
+  let text = canonicalMemo.get(key);
+  if (text === undefined) {
+    const p = readQuantity(q);
+    text = p ? formatQuantity(p) : String(q);
+    if (canonicalMemo.size >= MEMO_LIMIT) canonicalMemo.clear();
+    canonicalMemo.set(key, text);
+  }
+  return text;
 }
+
+/** Canonical texts by input: admission canonicalises the same few quantities for every VM. */
+const canonicalMemo = new Map<string, string>();
+const MEMO_LIMIT = 4096;
 
 /** resource.NewQuantity(value, format).String(). */
 export function formatWholeQuantity(v: bigint, format: QuantityFormat): string {

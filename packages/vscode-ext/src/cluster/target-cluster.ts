@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import {
-  builtinObjects, buildProfile, EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML, FEATURE_GATES, isGateEnabled, isVmLike, loadObjects,
+  builtinObjects, buildProfile, EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML, FEATURE_GATES, isGateEnabled, loadObjects,
   type ClusterProfile, type ManifestObject, type Semantics,
 } from '@l1vh/core';
 import type { Config } from '../config.js';
@@ -122,14 +122,6 @@ function describe(source: TargetSource, label: string, origin: string, text: str
     notes: [...notes, ...problems.slice(0, 3)],
     contexts,
   };
-}
-
-/** The profile for one document: the target's objects plus the document's own context objects. */
-export function profileFor(state: TargetState, docObjects: readonly ManifestObject[]): ClusterProfile {
-  const hasKubeVirt = state.objects.some((o) => o.kind === 'KubeVirt');
-  const contextual = docObjects.filter((o) => !isVmLike(o.kind) && (o.kind !== 'KubeVirt' || !hasKubeVirt));
-  if (contextual.length === 0) return state.profile;
-  return buildProfile({ origin: state.profile.origin, objects: [...state.objects, ...contextual], builtins: builtinObjects });
 }
 
 function resolveUri(p: string): vscode.Uri {

@@ -2,8 +2,8 @@
 // that changed are re-checked; open documents are checked from their (unsaved) text.
 
 import * as vscode from 'vscode';
-import { LineIndex, lintSources, type Finding, type LintConfig } from '@l1vh/core';
-import { pathOf } from '../analysis/document-analysis.js';
+import { LineIndex, lintParsed, lintSources, type Finding, type LintConfig } from '@l1vh/core';
+import { pathOf, type AnalysisCache } from '../analysis/document-analysis.js';
 import type { TargetCluster } from '../cluster/target-cluster.js';
 import type { Config } from '../config.js';
 import { LINT_CONFIG_FILE, readLintConfig } from '../lint/lint-config-file.js';
@@ -23,8 +23,7 @@ export function isYaml(document: vscode.TextDocument): boolean {
   return document.languageId === 'yaml' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled' || document.uri.scheme === 'vscode-remote');
 }
 
-export function toDiagnostics(text: string, findings: readonly Finding[]): vscode.Diagnostic[] {
-  const lines = new LineIndex(text);
+export function toDiagnostics(lines: LineIndex, text: string, findings: readonly Finding[]): vscode.Diagnostic[] {
   const pos = (offset: number): vscode.Position => {
     const lp = lines.linePos(Math.max(0, Math.min(offset, text.length)));
     return new vscode.Position(lp.line - 1, lp.col - 1);
@@ -46,6 +45,7 @@ export class WorkspaceDiagnostics {
     private readonly collection: vscode.DiagnosticCollection,
     private readonly target: TargetCluster,
     private readonly config: Config,
+    private readonly cache: AnalysisCache,
   ) {}
 
   private async effectiveConfig(uri: vscode.Uri): Promise<LintConfig> {
@@ -55,24 +55,28 @@ export class WorkspaceDiagnostics {
     return this.config.lintConfig(await fileConfig);
   }
 
-  /** Checks one file from the open document's text, or from disk when it is not open. */
+  /** Checks one file: an open document from its (incremental) parse, else the file on disk. */
   async check(uri: vscode.Uri): Promise<void> {
     if (!this.config.settings.lintEnabled) return;
     if (uri.path.endsWith(`/${LINT_CONFIG_FILE}`)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      const config = await this.effectiveConfig(uri);
+      // Read after the await: the document may have changed meanwhile.
+      const parsed = this.cache.parsed(open);
+      this.collection.set(uri, toDiagnostics(parsed.file.lines, parsed.text, lintParsed([parsed], this.target.current.profile, { config }).findings));
+      return;
+    }
     let text: string;
-    if (open) text = open.getText();
-    else {
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        this.collection.delete(uri);
-        return;
-      }
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.collection.delete(uri);
+      return;
     }
     const config = await this.effectiveConfig(uri);
     const result = lintSources([{ path: pathOf(uri), text }], this.target.current.profile, { config });
-    this.collection.set(uri, toDiagnostics(text, result.findings));
+    this.collection.set(uri, toDiagnostics(new LineIndex(text), text, result.findings));
   }
 
   private lastWorkspaceCheck: Promise<number> = Promise.resolve(0);

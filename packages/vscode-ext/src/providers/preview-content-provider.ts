@@ -2,8 +2,8 @@
 // target changes: `l1vh-domain:` (the domain XML) and `l1vh-explain:` (the full explanation).
 
 import * as vscode from 'vscode';
-import type { ExplainItem } from '@l1vh/core';
-import { findVm, type AnalysisCache, type VmKey } from '../analysis/document-analysis.js';
+import type { AnalysisCache, VmKey } from '../analysis/document-analysis.js';
+import { vmDocumentText, type VmRender } from '../analysis/vm-document.js';
 
 export const PREVIEW_SCHEME = 'l1vh-domain';
 export const EXPLAIN_SCHEME = 'l1vh-explain';
@@ -17,7 +17,7 @@ export interface VmDocumentKind {
   scheme: string;
   /** File suffix: gives the tab title and the language (.xml, .md). */
   suffix: string;
-  render: (item: ExplainItem | undefined, missing: string) => string;
+  render: VmRender;
 }
 
 /** URI of a VM's document: the path gives the tab title and language, the query the source. */
@@ -48,8 +48,7 @@ export class VmContentProvider implements vscode.TextDocumentContentProvider, vs
     const q = parseQuery(uri);
     if (!q) return this.kind.render(undefined, `bad address ${uri.toString()}`);
     const source = await vscode.workspace.openTextDocument(vscode.Uri.parse(q.source));
-    const vm = findVm(this.cache.get(source), q.vm);
-    return this.kind.render(vm?.item, `${q.vm.kind} ${q.vm.namespace}/${q.vm.name} is no longer in ${source.uri.path.split('/').pop()}`);
+    return vmDocumentText(this.cache.get(source), q.vm, source.uri.path.split('/').pop() ?? '', this.kind.render);
   }
 
   /** Re-renders open documents of a source (of all sources when none is given). */

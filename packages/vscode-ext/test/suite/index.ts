@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { diagnosticsTests } from './diagnostics.test.js';
 import { hoverTests } from './hover.test.js';
+import { incrementalTests } from './incremental.test.js';
 import { explainTests, previewTests } from './preview.test.js';
 import { clusterFallbackTests, offlineProfileTests, untrustedTests } from './target.test.js';
 
@@ -16,6 +17,7 @@ export function run(): Promise<void> {
   else {
     offlineProfileTests();
     hoverTests();
+    incrementalTests();
     previewTests();
     explainTests();
     diagnosticsTests();

@@ -18,9 +18,11 @@ export default defineRule({
   },
   check({ subject: s, profile, report }) {
     if (!s.vmi || s.admission.status === 'rejected' || s.admission.status === 'instancetype') return;
+    const disks = s.vmi.spec.domain.devices.disks ?? [];
+    if (!disks.some((d) => d.lun)) return; // the common case: no need for the volume facts
     const facts = volumeFacts({ vmi: s.vmi, profile });
     const volumes = s.vmi.spec.volumes ?? [];
-    (s.vmi.spec.domain.devices.disks ?? []).forEach((disk, i) => {
+    disks.forEach((disk, i) => {
       if (!disk.lun) return;
       const volume = volumes.find((v) => v.name === disk.name);
       if (!volume || facts.isBlock.get(volume.name) === true) return;

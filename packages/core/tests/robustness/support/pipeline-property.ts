@@ -2,6 +2,7 @@
 // cases mutated structurally and textually), the pipeline never throws, every finding carries a
 // position inside its file, every domain XML is well-formed, and each document is processed in
 // bounded time.
+import { INTERNAL_ERROR_PREFIX } from '@l1vh/core';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { dump } from 'js-yaml';
@@ -128,6 +129,7 @@ export function checkCase(c: Case, totals: Totals): void {
   for (const f of loaded.findings) checkFinding(f, path, text.length);
   const explained = explainAll(loaded.objects, profile);
   for (const e of explained) {
+    if (e.item.error?.startsWith(INTERNAL_ERROR_PREFIX)) throw new Error(e.item.error);
     if (e.item.domainXml !== null) {
       const valid = XMLValidator.validate(e.item.domainXml);
       if (valid !== true) throw new Error(`malformed domain XML: ${valid.err.msg} (line ${valid.err.line})`);
