@@ -280,6 +280,8 @@ export const FIELD_TYPES: Readonly<Partial<Record<KnownKind, Readonly<Record<str
 interface TypeNode {
   type?: FieldType;
   keys?: Map<string, TypeNode>;
+  /** Position among its parent's keys (table order), so findings keep that order. */
+  rank?: number;
   /** `*`: every value of a mapping. */
   values?: TypeNode;
   /** `[]`: every item of a sequence. */
@@ -301,7 +303,7 @@ function compile(table: Readonly<Record<string, FieldType>>): TypeNode {
         node.type ??= 'mapping';
         node.keys ??= new Map();
         let next = node.keys.get(token);
-        if (!next) node.keys.set(token, (next = {}));
+        if (!next) node.keys.set(token, (next = { rank: node.keys.size }));
         node = next;
       }
     }
@@ -369,9 +371,15 @@ function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRe
   }
   if (!isRecord(value)) return;
   if (node.keys) {
-    for (const [key, child] of node.keys) {
-      if (Object.hasOwn(value, key)) visit(child, value[key], key);
+    // A manifest mapping has far fewer keys than its table node: look each one up, then visit
+    // the typed ones in table order.
+    let typed: { child: TypeNode; key: string }[] | undefined;
+    for (const key of Object.keys(value)) {
+      const child = node.keys.get(key);
+      if (child) (typed ??= []).push({ child, key });
     }
+    if (typed && typed.length > 1) typed.sort((a, b) => a.child.rank! - b.child.rank!);
+    for (const { child, key } of typed ?? []) visit(child, value[key], key);
   }
   if (node.values) {
     for (const key of Object.keys(value)) visit(node.values, value[key], key);

@@ -35,7 +35,7 @@ spec:
       interfaces:
       - {name: default, passtBinding: {}}
       - {name: net1, binding: {name: slirp-plugin}}
-  readinessProbe: {exec: {command: [true]}}
+  readinessProbe: {exec: {command: ["true"]}}
   networks:
   - {name: default, pod: {}}
   - {name: net1, multus: {networkName: x}}
