@@ -3,6 +3,7 @@
 // Anything only a running node knows is recorded as a note instead of being invented. Every
 // node-side value has a preview default and can be overridden (ConverterContextOverrides).
 
+import { PLACEHOLDER_VMI_UID } from '../conventions.js';
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import type { KubeVirtConfig } from '../profile/kubevirt-config.js';
@@ -79,8 +80,6 @@ export interface ConverterContext extends Required<Omit<ConverterContextOverride
   ioThreads: IOThreadPlan;
 }
 
-/** Placeholder VMI UID of the golden vectors when the real one is assigned at creation. */
-export const PLACEHOLDER_UID = '00000000-0000-0000-0000-000000000000';
 
 export function archOf(vmi: VirtualMachineInstance, profile: ClusterProfile): Arch {
   const a = vmi.spec.architecture || profile.defaultArchitecture;
@@ -107,7 +106,7 @@ export function buildConverterContext(
     hypervisorName: selection.hypervisorName,
     allowEmulation: selection.allowEmulation,
     hypervisorDeviceAvailable: selection.hypervisorDeviceAvailable,
-    uid: vmi.metadata.uid || PLACEHOLDER_UID,
+    uid: vmi.metadata.uid || PLACEHOLDER_VMI_UID,
     notes: [],
     archTraits: ARCH_TRAITS[arch],
     ioThreads: ioThreadPlan(vmi),

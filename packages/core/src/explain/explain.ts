@@ -14,7 +14,8 @@ import type { DomainType, HypervisorId } from '../select/hypervisors.js';
 import { selectHypervisor, type NodeOutcome, type Selection, type Semantics } from '../select/select-hypervisor.js';
 import { positionOfField, positionOfObject, type SourcePosition } from './resolve-position.js';
 
-export const PLACEHOLDER_VMI_UID = '00000000-0000-0000-0000-000000000000';
+import { PLACEHOLDER_VMI_UID } from '../conventions.js';
+export { PLACEHOLDER_VMI_UID };
 
 export interface ExplainOptions {
   /** UID for VMIs whose metadata.uid is unknown (default: the all-zero placeholder). */

@@ -11,9 +11,9 @@ import type { Selection } from '../select/select-hypervisor.js';
 /** How admission ended, by the kind of error KubeVirt (or our pipeline) gave. */
 export type AdmissionStatus = 'admitted' | 'instancetype' | 'not-found' | 'rejected' | 'unavailable';
 
-/** First match wins. 'unavailable' = a pipeline stage that is not implemented: not the user's fault. */
+/** First match wins. 'unavailable' = l1vh itself failed (an internal error): not the user's fault. */
 const ADMISSION_ERRORS: readonly (readonly [RegExp, AdmissionStatus])[] = [
-  [/not implemented/i, 'unavailable'],
+  [/^l1vh internal error/, 'unavailable'],
   [/failure to find|\bnot found\b/i, 'not-found'],
   [/instancetype|instance type|preference/i, 'instancetype'],
 ];

@@ -9,7 +9,7 @@ describe('classifyAdmissionError', () => {
     ['vm admission (instancetype): 2 vCPUs provided by the instance type are not divisible by the number of threads per core 2', 'instancetype'],
     ['failure to find instancetype: virtualmachineclusterinstancetypes.instancetype.kubevirt.io "x" not found', 'not-found'],
     ['spec.domain.devices.disks[0].name is required', 'rejected'],
-    ['admission defaults are not implemented yet', 'unavailable'],
+    ['l1vh internal error during admission (please report): boom', 'unavailable'],
   ])('%s → %s', (error, status) => {
     expect(classifyAdmissionError(error, false)).toBe(status);
   });
