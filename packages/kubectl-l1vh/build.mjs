@@ -22,18 +22,6 @@ const lazyClusterClient = {
 };
 
 /**
- * uuid's node build requires node:crypto at load (~10 ms of every cold start); its browser build
- * computes the v5 (SHA-1) UUIDs core needs in plain JS, with the same results.
- */
-const UUID_PURE_JS = fileURLToPath(new URL('../core/node_modules/uuid/dist/esm-browser/index.js', import.meta.url));
-const pureJsUuid = {
-  name: 'pure-js-uuid',
-  setup(b) {
-    b.onResolve({ filter: /^uuid$/ }, () => ({ path: UUID_PURE_JS }));
-  },
-};
-
-/**
  * `yaml` is needed only off the common path (anchors, directives, YAML output, config files), yet
  * evaluating it costs ~8 ms of every cold start: importers get a shim that loads it on first call.
  */
@@ -64,7 +52,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [lazyClusterClient, pureJsUuid, lazyYaml],
+  plugins: [lazyClusterClient, lazyYaml],
   metafile: true,
 }).then((result) => {
   const leaked = Object.keys(result.metafile.inputs).filter((p) => p.includes('@kubernetes/client-node') || p.includes('src/cluster/client.ts'));

@@ -70,10 +70,10 @@ export function liveUpdateMemoryProblem(spec: VirtualMachineInstanceSpec, maxGue
   if (guest === undefined) return 'Guest memory must be configured when memory hotplug is enabled';
   if (maxGuest === undefined) return 'Max guest memory must be configured when memory hotplug is enabled';
   if (compareQuantities(guest, maxGuest) === 1) return 'Guest memory is greater than the configured maxGuest memory';
-  const alignmentText = formatQuantity(alignment, 'BinarySI');
+  const alignmentText = (): string => formatQuantity(alignment, 'BinarySI');
   const guestBytes = quantityValue(guest) ?? 0n;
-  if (guestBytes % alignment !== 0n) return `Guest memory must be ${alignmentText} aligned`;
-  if ((quantityValue(maxGuest) ?? 0n) % alignment !== 0n) return `MaxGuest must be ${alignmentText} aligned`;
+  if (guestBytes % alignment !== 0n) return `Guest memory must be ${alignmentText()} aligned`;
+  if ((quantityValue(maxGuest) ?? 0n) % alignment !== 0n) return `MaxGuest must be ${alignmentText()} aligned`;
   if (spec.architecture !== 'amd64') return 'Memory hotplug is only available for x86_64 VMs';
   if (guestBytes < MIN_GUEST_FOR_HOTPLUG) return 'Memory hotplug is only available for VMs with at least 1Gi of guest memory';
   return readQuantity(maxGuest) ? null : 'MaxGuest is not a quantity';

@@ -376,9 +376,13 @@ function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRe
     let typed: { child: TypeNode; key: string }[] | undefined;
     for (const key of Object.keys(value)) {
       const child = node.keys.get(key);
-      if (child) (typed ??= []).push({ child, key });
+      if (!child) continue;
+      typed ??= [];
+      // Insertion by rank: a handful of entries, cheaper than a sort call.
+      let i = typed.length;
+      while (i > 0 && typed[i - 1]!.child.rank! > child.rank!) i--;
+      typed.splice(i, 0, { child, key });
     }
-    if (typed && typed.length > 1) typed.sort((a, b) => a.child.rank! - b.child.rank!);
     for (const { child, key } of typed ?? []) visit(child, value[key], key);
   }
   if (node.values) {

@@ -5,6 +5,19 @@ export function formatGoG(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  let text = memo.get(x);
+  if (text === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(x, (text = formatFinite(x)));
+  }
+  return text;
+}
+
+/** Texts by value: the renderer formats the same few vCPU/ratio quotients for every VM. */
+const memo = new Map<number, string>();
+const MEMO_LIMIT = 1024;
+
+function formatFinite(x: number): string {
   const [mant, expText] = x.toExponential().split('e') as [string, string];
   const exp = Number(expText);
   const negative = mant.startsWith('-');
