@@ -25,6 +25,9 @@ export interface IOThreadPlan {
   supplementalPool: number;
 }
 
+/** Preview limit (docs/limits.md): every virtio disk lists each supplemental pool thread. */
+export const MAX_PREVIEW_POOL_THREADS = 1024;
+
 export type DiskIOThread = { kind: 'thread'; id: number } | { kind: 'pool'; ids: number[] };
 
 export function hasDedicatedIOThread(disk: Disk): boolean {

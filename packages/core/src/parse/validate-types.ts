@@ -332,7 +332,7 @@ const TYPE_TEST: Readonly<Record<FieldType, (v: unknown) => boolean>> = {
   mapping: isRecord,
   sequence: Array.isArray,
   // The API server parses quantities: "2Gi" or 2147483648, not "2 GB".
-  quantity: (v) => (typeof v === 'string' && parseQuantity(v).ok) || (typeof v === 'number' && Number.isFinite(v)),
+  quantity: (v) => (typeof v === 'string' && parseQuantity(v).ok) || (typeof v === 'number' && Number.isFinite(v) && parseQuantity(v).ok),
 };
 
 const TYPE_NAME: Readonly<Record<FieldType, string>> = {
@@ -358,7 +358,7 @@ export function validateTypes(kind: KnownKind, value: Record<string, unknown>, r
 function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRef, out: Finding[]): void {
   if (value === null || value === undefined) return; // null is "unset" to the API server
   if (node.type && !TYPE_TEST[node.type](value)) {
-    out.push(finding(ref, [...path], 'WRONG_TYPE', `${dotted(path)} must be ${TYPE_NAME[node.type]}, found ${describe(value)}`));
+    out.push(finding(ref, [...path], 'WRONG_TYPE', wrongTypeMessage(node.type, value, path)));
     return;
   }
   const visit = (child: TypeNode, v: unknown, segment: PathSegment): void => {
@@ -388,6 +388,13 @@ function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRe
   if (node.values) {
     for (const key of Object.keys(value)) visit(node.values, value[key], key);
   }
+}
+
+/** What is wrong; a quantity over l1vh's preview limits (not a malformed one) says so. */
+function wrongTypeMessage(type: FieldType, value: unknown, path: readonly PathSegment[]): string {
+  const parsed = type === 'quantity' && (typeof value === 'string' || typeof value === 'number') ? parseQuantity(value) : undefined;
+  if (parsed && !parsed.ok && parsed.error === 'limit') return `${dotted(path)}: ${parsed.message}`;
+  return `${dotted(path)} must be ${TYPE_NAME[type]}, found ${describe(value)}`;
 }
 
 function dotted(path: readonly PathSegment[]): string {

@@ -3,7 +3,7 @@
 
 import type { Quantity, QuantityFormat } from './quantity.js';
 
-export type QuantityParseError = 'format' | 'numeric' | 'suffix';
+export type QuantityParseError = 'format' | 'numeric' | 'suffix' | 'limit';
 
 export type ParseResult = { ok: true; quantity: Quantity } | { ok: false; error: QuantityParseError; message: string };
 
@@ -78,6 +78,18 @@ function interpretSuffix(s: string): Suffix | null {
 }
 
 const NANO = -9;
+/** Preview limits (docs/limits.md): no manifest quantity comes near 10^40 or 64 characters. */
+export const MAX_QUANTITY_DIGITS = 40;
+export const MAX_QUANTITY_TEXT = 64;
+const LOG10_2 = Math.log10(2);
+
+/** m such that |value| < 10^m (m may be negative): the position above the leading digit. */
+function decimalMagnitude(s: Scanned, suffix: Suffix): number {
+  const scale = suffix.base === 10 ? suffix.exponent : Math.ceil(suffix.exponent * LOG10_2);
+  if (s.num !== '0') return s.num.length + scale;
+  const lead = s.denom.search(/[1-9]/);
+  return lead < 0 ? -Infinity : scale - lead;
+}
 const MAX_INT64 = 9223372036854775807n;
 const MAX_INT64_FACTORS = 18;
 
@@ -103,6 +115,17 @@ function parseText(str: string): ParseResult {
   if (!s) return { ok: false, error: 'format', message: `"${str}" is not a quantity (expected e.g. 2Gi, 500m, 1e3)` };
   const suffix = interpretSuffix(s.suffix);
   if (!suffix) return { ok: false, error: 'suffix', message: `"${str}": unknown quantity suffix "${s.suffix}"` };
+
+  if (str.length > MAX_QUANTITY_TEXT) return { ok: false, error: 'limit', message: `quantity of ${str.length} characters: over l1vh's preview limit of ${MAX_QUANTITY_TEXT}` };
+  // Exact arithmetic on 10^exponent costs time and memory in the exponent: a value of
+  // "1e4000000" would stall every later stage (apimachinery keeps it symbolically in inf.Dec).
+  const magnitude = decimalMagnitude(s, suffix);
+  if (magnitude > MAX_QUANTITY_DIGITS) return { ok: false, error: 'limit', message: `"${str}" is 10^${MAX_QUANTITY_DIGITS} or more: over l1vh's preview limit for quantities` };
+  const nonZero = /[1-9]/.test(s.num + s.denom);
+  // Below one nano a value rounds up to exactly ±1n, whatever its exponent ("1e-2000000000").
+  if (suffix.base === 10 && nonZero && magnitude <= NANO) return { ok: true, quantity: { mantissa: s.positive ? 1n : -1n, exponent: NANO, format: suffix.format } };
+  // Zero keeps no exponent that later alignment would have to raise ten to ("0e2000000000").
+  if (!nonZero && Math.abs(suffix.exponent) > MAX_QUANTITY_DIGITS) return { ok: true, quantity: { mantissa: 0n, exponent: 0, format: suffix.format } };
 
   const digits = s.num + s.denom;
   const unsigned = BigInt(digits);

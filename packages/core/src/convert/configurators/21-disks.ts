@@ -11,7 +11,7 @@ import { needsVirtioIommu, pciAddressElement, requestedVcpus, userAlias, virtioM
 import { renderDisk, type DiskDraft } from '../disk-draft.js';
 import { newDeviceNamer, type DeviceNamer } from '../disk-naming.js';
 import { applyHotplugVolume, applyMissingVolume, applyVolume } from '../disk-volume-sources.js';
-import { diskIOThreadAssigner } from '../iothreads-plan.js';
+import { diskIOThreadAssigner, MAX_PREVIEW_POOL_THREADS } from '../iothreads-plan.js';
 import { volumeFacts, type VolumeFacts } from '../volume-facts.js';
 
 const ERROR_POLICIES = new Set(['stop', 'ignore', 'report', 'enospace']);
@@ -108,6 +108,8 @@ export const configureDisks: Configurator = (ctx, domain) => {
   const statusTargets = new Map([...facts.statusByName.values()].filter((s) => s.target).map((s) => [s.name, s.target!]));
   const namer = newDeviceNamer(disks, statusTargets);
   const queues = vmi.spec.domain.devices.blockMultiQueue === true ? Math.max(requestedVcpus(vmi), 1) : undefined;
+  const pool = ctx.ioThreads.supplementalPool;
+  if (pool > MAX_PREVIEW_POOL_THREADS) return `preview limit: a supplemental pool of ${pool} IO threads (more than ${MAX_PREVIEW_POOL_THREADS}) is not rendered`;
   const assignIOThread = diskIOThreadAssigner(ctx.ioThreads);
 
   for (const disk of disks) {

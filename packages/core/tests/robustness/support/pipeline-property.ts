@@ -82,7 +82,9 @@ function mutate(root: unknown, m: Mutation): void {
   }
   const last = m.path[m.path.length - 1]!;
   if (m.op === 'delete') delete node[last];
-  else node[last] = m.value;
+  // A copy: constantFrom hands out the same object every time, and a later mutation of this
+  // case must not write into it (that made cyclic or ever-growing values across cases).
+  else node[last] = structuredClone(m.value);
 }
 
 const textEditArb = fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 6 }), ins: fc.oneof(fc.constantFrom('', ' ', '\n', '- ', ': ', '---\n', '&a ', '*a', '{', ']', '"', '\t', '#'), fc.string({ maxLength: 6 })) });
