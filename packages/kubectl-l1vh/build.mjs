@@ -41,17 +41,12 @@ mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 /** The bundle, built here then folded into dist/kubectl-l1vh (see launcher.cjs). */
 const MAIN = 'dist/l1vh-main.cjs';
+/** Both outputs: one CommonJS file each, for node 20. */
+const NODE_CJS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
 await build({
+  ...NODE_CJS,
   entryPoints: ['src/bin.ts'],
   outfile: MAIN,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
   plugins: [lazyClusterClient, lazyYaml],
   metafile: true,
 }).then((result) => {
@@ -81,14 +76,7 @@ spawnSync(process.execPath, ['dist/kubectl-l1vh', 'explain', '--show-xml', sampl
 rmSync(dirname(sample), { recursive: true, force: true });
 
 await build({
+  ...NODE_CJS,
   entryPoints: ['src/cluster/client.ts'],
   outfile: 'dist/cluster-client.cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
