@@ -42,3 +42,4 @@ export { requiredDeviceResources, DEVICE_RESOURCES } from './resources/device-re
 export type { ConverterContextOverrides, SmbiosValues } from './convert/context.js';
 export { INTERNAL_ERROR_PREFIX } from './convert/convert.js';
 export { lintParsed } from './lint/lint.js';
+export { remedyFor, applyEdits, type Remedy } from './lint/remedies.js';

@@ -12,6 +12,7 @@ import { CodeLensProvider } from './providers/codelens-provider.js';
 import { isYaml, WorkspaceDiagnostics, YAML_GLOB } from './providers/diagnostics.js';
 import { HoverProvider } from './providers/hover-provider.js';
 import { EXPLAIN_SCHEME, PREVIEW_SCHEME, VmContentProvider } from './providers/preview-content-provider.js';
+import { RemedyActionProvider } from './providers/remedy-action-provider.js';
 import { StatusBar, statusText } from './providers/status-bar.js';
 import { SuppressActionProvider } from './providers/suppress-action-provider.js';
 import { explainMarkdown } from './render/explain-markdown.js';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     config, target, collection, preview, explanation, codeLens, statusBar, log, documentChanged, watcher,
     vscode.languages.registerHoverProvider(YAML, new HoverProvider(cache, target)),
     vscode.languages.registerCodeLensProvider(YAML, codeLens),
+    vscode.languages.registerCodeActionsProvider(YAML, new RemedyActionProvider(), { providedCodeActionKinds: RemedyActionProvider.kinds }),
     vscode.languages.registerCodeActionsProvider(YAML, new SuppressActionProvider(), { providedCodeActionKinds: SuppressActionProvider.kinds }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanation),

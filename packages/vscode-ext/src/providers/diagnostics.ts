@@ -23,6 +23,13 @@ export function isYaml(document: vscode.TextDocument): boolean {
   return document.languageId === 'yaml' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled' || document.uri.scheme === 'vscode-remote');
 }
 
+/** The finding behind each diagnostic, for quick fixes (VS Code hands providers the same instances). */
+const FINDING_OF = new WeakMap<vscode.Diagnostic, Finding>();
+
+export function findingOf(d: vscode.Diagnostic): Finding | undefined {
+  return FINDING_OF.get(d);
+}
+
 export function toDiagnostics(lines: LineIndex, text: string, findings: readonly Finding[]): vscode.Diagnostic[] {
   const pos = (offset: number): vscode.Position => {
     const lp = lines.linePos(Math.max(0, Math.min(offset, text.length)));
@@ -33,6 +40,7 @@ export function toDiagnostics(lines: LineIndex, text: string, findings: readonly
     const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = f.ruleId ?? f.code;
+    FINDING_OF.set(d, f);
     return d;
   });
 }

@@ -70,6 +70,30 @@ export function diagnosticsTests(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('the preferred quick fix renames a misspelled KubeVirt key and the finding goes', async () => {
+      const uri = fixture('lint', 'unknown-kubevirt-key.yaml');
+      const editor = await open(uri);
+      const doc = editor.document;
+      const before = doc.getText();
+      const finding = (await coreLint(uri.fsPath, before)).find((f) => f.ruleId === 'ignored-kubevirt-setting' && f.messageId === 'unknownKey');
+      assert.ok(finding?.range, 'core reports no unknownKey finding on the fixture');
+      const range = new vscode.Range(doc.positionAt(finding.range.start), doc.positionAt(finding.range.end));
+      const diag = await waitFor('the unknownKey diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === finding.ruleId && d.range.isEqual(range)));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.isPreferred);
+      assert.equal(fix?.title, 'Rename networkInterface to defaultNetworkInterface', `actions: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(actions.some((a) => a.title === `Suppress ${finding.ruleId} on this line`), 'the suppress fix is still offered');
+      assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
+      try {
+        assert.equal(doc.getText(), before.replace('      networkInterface: masquerade', '      defaultNetworkInterface: masquerade'));
+        assert.deepEqual(await coreLint(uri.fsPath, doc.getText()), [], 'core still reports findings after the fix');
+        await waitFor('no l1vh diagnostics after the fix', () => (vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'l1vh').length === 0 ? true : undefined));
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+      assert.equal(doc.getText(), before);
+    });
+
     it('honours rule severities from .l1vh.yaml and the l1vh.rules setting', async () => {
       const all = await expectedFindings();
       const first = all.flatMap((e) => e.findings.filter((f) => f.ruleId).map((f) => ({ uri: e.uri, rule: f.ruleId! })))[0];

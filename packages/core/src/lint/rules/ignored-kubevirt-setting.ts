@@ -8,10 +8,13 @@ import { arrayAt, valueAt } from '../values.js';
 
 const CONFIG = ['spec', 'configuration'] as const;
 
-/** Keys KubeVirt does not know, with the key that does what the author meant. */
-const MISSPELLED_KEYS: readonly { path: readonly string[]; use: string }[] = [
-  { path: ['networkConfiguration', 'networkInterface'], use: 'networkConfiguration.defaultNetworkInterface' },
-  { path: ['developerConfiguration', 'featuregates'], use: 'developerConfiguration.featureGates' },
+/**
+ * Keys KubeVirt does not know, with the key that does what the author meant. `renameTo` is set
+ * where renaming the key alone is the fix (the editor's quick fix uses it, lint/remedies.ts).
+ */
+export const MISSPELLED_KEYS: readonly { path: readonly string[]; use: string; renameTo?: string }[] = [
+  { path: ['networkConfiguration', 'networkInterface'], use: 'networkConfiguration.defaultNetworkInterface', renameTo: 'defaultNetworkInterface' },
+  { path: ['developerConfiguration', 'featuregates'], use: 'developerConfiguration.featureGates', renameTo: 'featureGates' },
   { path: ['hypervisor'], use: 'hypervisors (a list: [{name: hyperv-direct}])' },
 ];
 
