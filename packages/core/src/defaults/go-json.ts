@@ -46,28 +46,44 @@ export function canonicalizeVmiQuantities(vmi: VirtualMachineInstance): void {
   }
 }
 
-/** Non-pointer `omitempty` fields of the VMI spec that users plausibly write as 0, false or "". */
-/** `at` calls `visit` on each struct holding the keys (per VM, so it allocates nothing). */
-const ZERO_OMITTED: readonly { at: (s: VirtualMachineInstanceSpec, visit: (target: object | undefined) => void) => void; keys: readonly string[] }[] = [
-  { at: (s, visit) => visit(s.domain.cpu), keys: ['sockets', 'cores', 'threads', 'maxSockets', 'model', 'dedicatedCpuPlacement', 'isolateEmulatorThread'] },
-  { at: (s, visit) => visit(s.domain.devices), keys: ['disableHotplug'] },
-  { at: (s, visit) => visit(s.domain.machine), keys: ['type'] },
-  {
-    at: (s, visit) => s.domain.devices.disks?.forEach((d) => (visit(d), visit(d.disk), visit(d.lun), visit(d.cdrom))),
-    keys: ['bus', 'cache', 'io', 'serial', 'tag', 'pciAddress'],
-  },
-  { at: (s, visit) => s.domain.devices.disks?.forEach((d) => (visit(d.disk), visit(d.lun))), keys: ['readonly'] },
-  { at: (s, visit) => s.domain.devices.interfaces?.forEach(visit), keys: ['model', 'macAddress', 'pciAddress', 'tag', 'acpiIndex'] },
-  { at: (s, visit) => visit(s), keys: ['architecture', 'hostname', 'subdomain', 'schedulerName', 'priorityClassName'] },
-];
+/** Non-pointer `omitempty` fields of the VMI spec that users plausibly write as 0, false or "", by struct. */
+const CPU_KEYS = ['sockets', 'cores', 'threads', 'maxSockets', 'model', 'dedicatedCpuPlacement', 'isolateEmulatorThread'];
+const DEVICES_KEYS = ['disableHotplug'];
+const MACHINE_KEYS = ['type'];
+const DISK_KEYS = ['bus', 'cache', 'io', 'serial', 'tag', 'pciAddress'];
+/** A disk's `disk`/`lun` target: the disk keys plus `readonly`. */
+const DISK_TARGET_KEYS = [...DISK_KEYS, 'readonly'];
+const INTERFACE_KEYS = ['model', 'macAddress', 'pciAddress', 'tag', 'acpiIndex'];
+const SPEC_KEYS = ['architecture', 'hostname', 'subdomain', 'schedulerName', 'priorityClassName'];
+
+function dropZeros(target: unknown, keys: readonly string[]): void {
+  if (!target || typeof target !== 'object') return;
+  const record = target as Record<string, unknown>;
+  for (const key of keys) {
+    const v = record[key];
+    if (v === 0 || v === false || v === '') delete record[key];
+  }
+}
 
 /** Drops the zero values Go would not marshal, so later stages see them as unset. */
 export function dropGoZeroValues(spec: VirtualMachineInstanceSpec): void {
-  for (const { at, keys } of ZERO_OMITTED) {
-    at(spec, (target) => {
-      if (!target || typeof target !== 'object') return;
-      const record = target as Record<string, unknown>;
-      for (const key of keys) if (record[key] === 0 || record[key] === false || record[key] === '') delete record[key];
-    });
+  const { domain } = spec;
+  const devices = domain.devices;
+  dropZeros(domain.cpu, CPU_KEYS);
+  dropZeros(devices, DEVICES_KEYS);
+  dropZeros(domain.machine, MACHINE_KEYS);
+  // Plain loops (no callbacks): this runs for every VM.
+  const disks = devices.disks;
+  if (Array.isArray(disks)) {
+    for (const d of disks) {
+      dropZeros(d, DISK_KEYS);
+      if (!d || typeof d !== 'object') continue;
+      dropZeros(d.disk, DISK_TARGET_KEYS);
+      dropZeros(d.lun, DISK_TARGET_KEYS);
+      dropZeros(d.cdrom, DISK_KEYS);
+    }
   }
+  const interfaces = devices.interfaces;
+  if (Array.isArray(interfaces)) for (const iface of interfaces) dropZeros(iface, INTERFACE_KEYS);
+  dropZeros(spec, SPEC_KEYS);
 }

@@ -11,10 +11,17 @@ import { findInstancetype, findPreference } from '../instancetype/resolve-matche
 import { spreadTopologyError } from '../instancetype/topology.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { VERSION_TRAITS } from '../profile/versions.js';
+import { defaultNetworkInterfaceError } from './network-defaults.js';
 import { setSpecDefaults, type DefaultsContext } from './vmi-defaults.js';
 
 /** Returns KubeVirt's rejection message, or null. Never changes `vm`. */
 export function admitVm(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext): string | null {
+  // Without instancetype or preference the dry run's defaults can fail only on the pod network
+  // default, and the requirements check has nothing to check: no copy needed.
+  if (!vm.spec.instancetype && !vm.spec.preference) {
+    const template = vm.spec.template?.spec;
+    return template ? defaultNetworkInterfaceError(template, ctx.config) : null;
+  }
   // Only the template changes here: copy it, share the rest.
   const copy: VirtualMachine = { ...vm, spec: { ...vm.spec, template: deepClone(vm.spec.template) } };
   const spec = copy.spec.template?.spec;

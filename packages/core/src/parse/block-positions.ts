@@ -249,7 +249,8 @@ class BlockScanner {
         }
       }
       while (end > p && t.charCodeAt(end - 1) === 32) end--;
-      if (t.slice(p, end).includes(': ')) throw new Unsupported();
+      const colon = t.indexOf(': ', p); // a `: ` inside the scalar (no slice copy per scalar)
+      if (colon !== -1 && colon + 2 <= end) throw new Unsupported();
     }
     const endLine = this.lineAt(end);
     if (!this.restIsEmpty(end)) throw new Unsupported();

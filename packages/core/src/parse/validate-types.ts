@@ -361,13 +361,12 @@ function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRe
     out.push(finding(ref, [...path], 'WRONG_TYPE', wrongTypeMessage(node.type, value, path)));
     return;
   }
-  const visit = (child: TypeNode, v: unknown, segment: PathSegment): void => {
-    path.push(segment);
-    walk(child, v, path, ref, out);
-    path.pop();
-  };
   if (node.items && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visit(node.items, value[i], i);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(node.items, value[i], path, ref, out);
+      path.pop();
+    }
   }
   if (!isRecord(value)) return;
   if (node.keys) {
@@ -383,10 +382,20 @@ function walk(node: TypeNode, value: unknown, path: PathSegment[], ref: SourceRe
       while (i > 0 && typed[i - 1]!.child.rank! > child.rank!) i--;
       typed.splice(i, 0, { child, key });
     }
-    for (const { child, key } of typed ?? []) visit(child, value[key], key);
+    if (typed) {
+      for (const { child, key } of typed) {
+        path.push(key);
+        walk(child, value[key], path, ref, out);
+        path.pop();
+      }
+    }
   }
   if (node.values) {
-    for (const key of Object.keys(value)) visit(node.values, value[key], key);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      walk(node.values, value[key], path, ref, out);
+      path.pop();
+    }
   }
 }
 

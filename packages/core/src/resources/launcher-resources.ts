@@ -150,7 +150,9 @@ export function computeLauncherResources(vmi: VirtualMachineInstance, profile: C
 }
 
 function toStrings(m: QuantityMap): Record<string, string> {
-  return Object.fromEntries([...m].map(([k, v]) => [k, formatQuantity(v)]));
+  const out: Record<string, string> = {};
+  for (const [k, v] of m) out[k] = formatQuantity(v);
+  return out;
 }
 
 /** v1.8 only renders a claim when both names are set; v1.9+ whenever the claim request exists. */
