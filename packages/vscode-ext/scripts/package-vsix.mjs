@@ -20,7 +20,12 @@ copyFileSync(join(root, 'dist/extension.js'), join(stage, 'dist/extension.js'));
 copyFileSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
 const readme = resolve(root, '../../docs/vscode.md');
 // relative screenshots would be broken links inside the .vsix (vsce refuses them without a repository)
-const readmeText = existsSync(readme) ? readFileSync(readme, 'utf8').replace(/^[ \t]*!\[[^\]]*\]\([^)]*\)\n\n?/gm, '') : '# l1vh for VS Code\n';
+// and so would relative links: they become plain text (absolute http(s) links stay).
+const readmeText = existsSync(readme)
+  ? readFileSync(readme, 'utf8')
+      .replace(/^[ \t]*!\[[^\]]*\]\([^)]*\)\n\n?/gm, '')
+      .replace(/\[([^\]]*)\]\((?!https?:)[^)]*\)/g, '$1')
+  : '# l1vh for VS Code\n';
 writeFileSync(join(stage, 'README.md'), readmeText);
 writeFileSync(join(stage, '.vscodeignore'), '**/*.map\n');
 const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
