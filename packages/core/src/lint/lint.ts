@@ -2,7 +2,7 @@
 // Contract shared by the CLI (`kubectl l1vh lint`, also run in worker threads), the VS Code
 // diagnostics and the benchmarks. Pure and synchronous.
 
-import { explainObject } from '../explain/explain.js';
+import { explainObject, type Explained } from '../explain/explain.js';
 import { positionOfObject } from '../explain/resolve-position.js';
 import type { Finding, Severity } from '../findings.js';
 import { parseSource, type ParsedDocument, type ParseResult, type SourceFile } from '../parse/parse-source.js';
@@ -25,6 +25,11 @@ export interface LintConfig {
 
 export interface LintOptions {
   config?: LintConfig;
+  /**
+   * Explain results the caller already has for the same parsed files (keyed by the object's
+   * parsed value), so `explain` does not explain every VM a second time for its findings.
+   */
+  explained?: ReadonlyMap<unknown, Explained>;
 }
 
 export interface LintResult {
@@ -105,9 +110,9 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
     for (const obj of objects) {
       if (!isVmLike(obj.kind)) continue;
       vms++;
-      let explained;
+      let explained = opts.explained?.get(obj.value);
       try {
-        explained = explainObject(obj, effective, { domainXml: false, positions: false });
+        explained ??= explainObject(obj, effective, { domainXml: false, positions: false });
       } catch (e) {
         findings.push(internalError('explain', obj.source.doc, e));
         continue;

@@ -1,7 +1,7 @@
 // Entry points that turn source texts into a ClusterProfile (the caller does the file I/O).
 
 import type { Finding } from '../findings.js';
-import { parseSource } from '../parse/parse-source.js';
+import { parseSource, type ParseResult } from '../parse/parse-source.js';
 import { readObjects, type ManifestObject } from '../parse/read-objects.js';
 import { COMMON_INSTANCETYPES_YAML, COMMON_PREFERENCES_YAML } from './builtin-data.js';
 import { buildProfile, type ClusterProfile } from './cluster-profile.js';
@@ -15,20 +15,24 @@ export interface SourceText {
 export interface LoadedObjects {
   objects: ManifestObject[];
   findings: Finding[];
+  /** The parse of each source, for callers that lint what they already read (lintParsed). */
+  files: ParseResult[];
 }
 
 /** Parses texts into objects, collecting every input finding (never throws on bad input). */
 export function loadObjects(sources: readonly SourceText[]): LoadedObjects {
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
+  const files: ParseResult[] = [];
   for (const s of sources) {
     const parsed = parseSource(s.path, s.text);
+    files.push(parsed);
     findings.push(...parsed.findings);
     const read = readObjects(parsed.docs);
     objects.push(...read.objects);
     findings.push(...read.findings);
   }
-  return { objects, findings };
+  return { objects, findings, files };
 }
 
 let builtinCache: readonly ManifestObject[] | undefined;

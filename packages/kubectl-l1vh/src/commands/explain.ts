@@ -1,7 +1,7 @@
 // kubectl l1vh explain (FILE|DIR|-)...: per VM, the hypervisor and why, the domain XML,
 // overhead and launcher resources.
 
-import { explainAll, lintSources, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { explainAll, lintParsed, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
 import { findingsPerItem } from '../lint-report.js';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -63,7 +63,8 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
     indent: values['xml-indent'] === 'tab' ? '\t' : '  ',
   });
   const items: ExplainItem[] = explained.map((e) => e.item);
-  const lint = lintSources(inputs.sources, profile);
+  // Findings from the same parse and the same explain results: nothing is computed twice.
+  const lint = lintParsed(loaded.files, profile, { explained: new Map(explained.map((e) => [e.object.value, e])) });
   const findings = findingsPerItem(items, lint.findings, inputs.sources);
   io.stdout(EXPLAIN_FORMATS[format]({ items, profile: profile.origin, showXml: values['show-xml'] === true, findings }));
   printProblems(inputs.problems, io);
