@@ -188,15 +188,26 @@ class BlockScanner {
     this.record(path, start, this.lastEnd, key);
   }
 
-  /** A sequence item whose content starts after the dash at `from`. */
-  private item(from: number, seqCol: number, path: string): void {
+  /**
+   * The offset of the content after `from` on the current line; when the rest of the line is
+   * blank or a comment, moves to the next content line instead and returns undefined.
+   */
+  private contentAfter(from: number): number | undefined {
     const line = this.lines[this.i]!;
     let p = from;
     while (this.text.charCodeAt(p) === 32) p++;
-    if (p >= line.end || this.text.charCodeAt(p) === 35) {
-      this.lastEnd = this.lineEnd(line);
-      this.i++;
-      this.skipEmpty();
+    if (p < line.end && this.text.charCodeAt(p) !== 35) return p;
+    this.lastEnd = this.lineEnd(line);
+    this.i++;
+    this.skipEmpty();
+    return undefined;
+  }
+
+  /** A sequence item whose content starts after the dash at `from`. */
+  private item(from: number, seqCol: number, path: string): void {
+    const line = this.lines[this.i]!;
+    const p = this.contentAfter(from);
+    if (p === undefined) {
       const next = this.lines[this.i];
       if (!next || next.indent <= seqCol) throw new Unsupported(); // a null item
       this.node(next.indent, path, undefined);
@@ -212,13 +223,8 @@ class BlockScanner {
 
   /** The value after a key's `:` at `from`; `mapCol` is the key's column. */
   private value(from: number, mapCol: number, path: string, key: [number, number]): void {
-    const line = this.lines[this.i]!;
-    let p = from;
-    while (this.text.charCodeAt(p) === 32) p++;
-    if (p >= line.end || this.text.charCodeAt(p) === 35) {
-      this.lastEnd = this.lineEnd(line);
-      this.i++;
-      this.skipEmpty();
+    const p = this.contentAfter(from);
+    if (p === undefined) {
       const next = this.lines[this.i];
       if (next && next.indent > mapCol) this.node(next.indent, path, key);
       else if (next && next.indent === mapCol && this.isSeqItem(next.start + mapCol)) this.seq(mapCol, path, key);
