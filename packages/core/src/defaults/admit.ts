@@ -13,6 +13,11 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
+import type { AdmissionCause, AdmissionStage, Rejection } from '../validate/cause.js';
+import { validationContext } from '../validate/context.js';
+import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
+import type { PathSegment } from '../parse/position-index.js';
+import { VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
 
 export interface AdmissionOptions {
   /** UID for a VMI whose metadata.uid is unknown (every VM manifest). */
@@ -25,6 +30,8 @@ export interface AdmissionResult {
   error: string | null;
   /** Things the preview had to assume (random UUIDs, …). */
   notes: string[];
+  /** KubeVirt's validating webhooks refused the object: the stage and its causes (then `error` is set too). */
+  rejection?: Rejection;
 }
 
 /** Index a VirtualMachinePool gives its first VM (`<pool>-0`). */
@@ -68,16 +75,18 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
         { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: typeof ownerUid === 'string' ? ownerUid : '', controller: true, blockOwnerDeletion: true },
       ];
       const vmi = asVmi({ metadata: meta, spec: template.spec });
-      return admitVirtualMachineInstance(vmi, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
+      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
     }
     default:
-      return admitVirtualMachineInstance(asVmi(value), ctx, opts, []);
+      return admitVirtualMachineInstance(asVmi(value), profile, VMI_TEMPLATE_PATH.VirtualMachineInstance, ctx, opts, []);
   }
 }
 
 function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
   const mutationError = mutateVm(vm, profile);
   if (mutationError) return { vmi: null, error: mutationError, notes };
+  const vmCauses = validateVirtualMachine(vm, validationContext(profile));
+  if (vmCauses.length > 0) return rejected('vm-validating-webhook', vmCauses, notes);
   const admissionError = admitVm(vm, profile, ctx);
   if (admissionError) return { vmi: null, error: admissionError, notes };
   const created = vmiFromVm(vm, profile);
@@ -89,24 +98,44 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, ctx, notes);
+  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes);
 }
 
-function admitVirtualMachineInstance(vmi: VirtualMachineInstance, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
+function admitVirtualMachineInstance(
+  vmi: VirtualMachineInstance,
+  profile: ClusterProfile,
+  templateAt: readonly PathSegment[],
+  ctx: DefaultsContext,
+  opts: AdmissionOptions,
+  notes: string[],
+): AdmissionResult {
   vmi.metadata.namespace ??= 'default';
   vmi.metadata.uid ??= opts.vmiUid;
   const name = vmi.metadata.name ?? vmi.metadata.generateName ?? '';
   if (!vmi.spec.domain.firmware?.uuid) notes.push(`firmware.uuid: KubeVirt assigns a random UUID at creation; the preview uses the name-based ${legacyFirmwareUuid(name)}`);
-  return finish(vmi, ctx, notes, () => legacyFirmwareUuid(name));
+  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name));
 }
 
-function finish(vmi: VirtualMachineInstance, ctx: DefaultsContext, notes: string[], firmwareUuid: () => string = () => ''): AdmissionResult {
+function finish(
+  vmi: VirtualMachineInstance,
+  profile: ClusterProfile,
+  templateAt: readonly PathSegment[],
+  ctx: DefaultsContext,
+  notes: string[],
+  firmwareUuid: () => string = () => '',
+): AdmissionResult {
   const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
   if (result.error) return { vmi: null, error: result.error, notes };
+  const vmiCauses = validateVirtualMachineInstance(vmi, templateAt, validationContext(profile));
+  if (vmiCauses.length > 0) return rejected('vmi-validating-webhook', vmiCauses, notes);
   notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);
   if (vmi.metadata.annotations && Object.keys(vmi.metadata.annotations).length === 0) delete vmi.metadata.annotations;
   return { vmi, error: null, notes };
+}
+
+function rejected(stage: AdmissionStage, causes: AdmissionCause[], notes: string[]): AdmissionResult {
+  return { vmi: null, error: causes.map((c) => `${c.field}: ${c.message}`).join('; '), notes, rejection: { stage, causes } };
 }
 
 function asRecord(v: unknown): Record<string, unknown> {
