@@ -13,7 +13,7 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
-import type { AdmissionCause, AdmissionStage, Rejection } from '../validate/cause.js';
+import type { Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
 import type { PathSegment } from '../parse/position-index.js';
@@ -30,7 +30,11 @@ export interface AdmissionResult {
   error: string | null;
   /** Things the preview had to assume (random UUIDs, …). */
   notes: string[];
-  /** KubeVirt's validating webhooks refused the object: the stage and its causes (then `error` is set too). */
+  /**
+   * KubeVirt refused the object (decoding, strict fields or a validating webhook): the first stage
+   * that did and its causes; `error` is set too. Webhook rejections do not stop the preview: `vmi`
+   * is still what the remaining stages would make of it, so reports can show it, labelled.
+   */
   rejection?: Rejection;
 }
 
@@ -86,9 +90,9 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
   const mutationError = mutateVm(vm, profile);
   if (mutationError) return { vmi: null, error: mutationError, notes };
   const vmCauses = validateVirtualMachine(vm, validationContext(profile));
-  if (vmCauses.length > 0) return rejected('vm-validating-webhook', vmCauses, notes);
+  const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
   const admissionError = admitVm(vm, profile, ctx);
-  if (admissionError) return { vmi: null, error: admissionError, notes };
+  if (admissionError) return { vmi: null, error: vmRejection ? rejectionMessage(vmRejection) : admissionError, notes, ...(vmRejection ? { rejection: vmRejection } : {}) };
   const created = vmiFromVm(vm, profile);
   if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
   const vmi = created.vmi;
@@ -98,7 +102,7 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes);
+  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes, undefined, vmRejection);
 }
 
 function admitVirtualMachineInstance(
@@ -123,19 +127,21 @@ function finish(
   ctx: DefaultsContext,
   notes: string[],
   firmwareUuid: () => string = () => '',
+  earlier?: Rejection,
 ): AdmissionResult {
   const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
-  if (result.error) return { vmi: null, error: result.error, notes };
-  const vmiCauses = validateVirtualMachineInstance(vmi, templateAt, validationContext(profile));
-  if (vmiCauses.length > 0) return rejected('vmi-validating-webhook', vmiCauses, notes);
+  if (result.error) return { vmi: null, error: earlier ? rejectionMessage(earlier) : result.error, notes, ...(earlier ? { rejection: earlier } : {}) };
+  const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile));
+  const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
   notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);
   if (vmi.metadata.annotations && Object.keys(vmi.metadata.annotations).length === 0) delete vmi.metadata.annotations;
-  return { vmi, error: null, notes };
+  return rejection ? { vmi, error: rejectionMessage(rejection), notes, rejection } : { vmi, error: null, notes };
 }
 
-function rejected(stage: AdmissionStage, causes: AdmissionCause[], notes: string[]): AdmissionResult {
-  return { vmi: null, error: causes.map((c) => `${c.field}: ${c.message}`).join('; '), notes, rejection: { stage, causes } };
+/** KubeVirt's causes as one line, as kubectl prints a webhook denial (`field: message`, joined). */
+function rejectionMessage(r: Rejection): string {
+  return r.causes.map((c) => `${c.field}: ${c.message}`).join('; ');
 }
 
 function asRecord(v: unknown): Record<string, unknown> {
