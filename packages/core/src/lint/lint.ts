@@ -9,9 +9,8 @@ import { parseSource, type ParsedDocument, type ParseResult, type SourceFile } f
 import type { PathSegment } from '../parse/position-index.js';
 import { readObjects, type ManifestObject } from '../parse/read-objects.js';
 import { isVmLike } from '../parse/vm-like.js';
-import type { ClusterProfile } from '../profile/cluster-profile.js';
-import type { SourceText } from '../profile/load-profile.js';
-import { withContextObjects } from './context-profile.js';
+import { withInputs, type ClusterProfile } from '../profile/cluster-profile.js';
+import type { SourceText } from '../profile/resolve-profile.js';
 import { renderMessage, type ReportDescriptor, type Rule, type RuleScope, type ScopeSubjects } from './rule.js';
 import { RULES } from './rules/index.js';
 import { annotationSuppresses, ignoredByAnnotation, parseDirectives, suppressedByComment, type Directives } from './suppress.js';
@@ -106,7 +105,7 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
 
   let vms = 0;
   if (active.vm.length > 0) {
-    const effective = withContextObjects(profile, objects);
+    const effective = withInputs(profile, objects);
     for (const obj of objects) {
       if (!isVmLike(obj.kind)) continue;
       vms++;
