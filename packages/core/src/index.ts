@@ -11,7 +11,7 @@ export type { PathSegment, NodeSpan } from './parse/position-index.js';
 export { loadObjects, loadProfile, resolveProfile, builtinObjects, type SourceText, type LoadedObjects, type LiveObjects, type ProfileRequest, type ResolvedProfile } from './profile/resolve-profile.js';
 export { CLUSTER_KINDS, PROFILE_KINDS, apiVersionOf, resourcePath, permissionOf, type ClusterKind, type KubeObject } from './profile/cluster-kinds.js';
 export { stripObject, inputObject } from './profile/strip-live.js';
-export { valueDocument } from './parse/value-document.js';
+export { valueDocument, parseInput } from './parse/value-document.js';
 export { summariseProfile, DEFAULT_VM, type ProfileSummary, type NodeReadiness, type Check } from './select/readiness.js';
 export { mshvIntent, type MshvIntent } from './select/mshv-intent.js';
 export { buildProfile, withInputs, lookupInstancetype, lookupPreference, nodeArchitecture, type ClusterProfile, type Sourced } from './profile/cluster-profile.js';

@@ -7,7 +7,7 @@ import { clusterCommand } from './commands/cluster.js';
 import { snapshotCommand } from './commands/snapshot.js';
 import { verifyCommand } from './commands/verify.js';
 import { reportCommand } from './commands/report.js';
-import { isClusterError } from './cluster/types.js';
+import { isClusterError } from '@l1vh/cluster-client';
 import type { CliIO } from './io.js';
 import { EXIT } from './report.js';
 

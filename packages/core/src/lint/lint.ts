@@ -5,12 +5,12 @@
 import { explainObject, type Explained } from '../explain/explain.js';
 import { positionOfObject } from '../explain/resolve-position.js';
 import type { Finding, Severity } from '../findings.js';
-import { parseSource, type ParsedDocument, type ParseResult, type SourceFile } from '../parse/parse-source.js';
+import { type ParsedDocument, type ParseResult, type SourceFile } from '../parse/parse-source.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { readObjects, type ManifestObject } from '../parse/read-objects.js';
 import { isVmLike } from '../parse/vm-like.js';
 import { withInputs, type ClusterProfile } from '../profile/cluster-profile.js';
-import type { SourceText } from '../profile/resolve-profile.js';
+import { parseInput, type SourceText } from '../parse/value-document.js';
 import { renderMessage, type ReportDescriptor, type Rule, type RuleScope, type ScopeSubjects } from './rule.js';
 import { RULES } from './rules/index.js';
 import { annotationSuppresses, ignoredByAnnotation, parseDirectives, suppressedByComment, type Directives } from './suppress.js';
@@ -63,7 +63,7 @@ function activeRules(config: LintConfig): Active {
 }
 
 export function lintSources(sources: readonly SourceText[], profile: ClusterProfile, opts: LintOptions = {}): LintResult {
-  return lintParsed(sources.map((s) => parseSource(s.path, s.text)), profile, opts);
+  return lintParsed(sources.map(parseInput), profile, opts);
 }
 
 /** lintSources on files already parsed (an editor's incremental parse, say). */

@@ -2,19 +2,16 @@
 // its findings and its summary.
 
 import type { Finding } from '../findings.js';
-import { parseSource, type ParseResult } from '../parse/parse-source.js';
+import type { ParseResult } from '../parse/parse-source.js';
 import { readObjects, type ManifestObject } from '../parse/read-objects.js';
 import { COMMON_INSTANCETYPES_YAML, COMMON_PREFERENCES_YAML } from './builtin-data.js';
-import { valueDocument } from '../parse/value-document.js';
+import { parseInput, type SourceText } from '../parse/value-document.js';
 import { summariseProfile, type ProfileSummary } from '../select/readiness.js';
 import { buildProfile, withInputs, type ClusterProfile } from './cluster-profile.js';
 import type { KubeObject } from './cluster-kinds.js';
 import { EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML } from './embedded-profile.js';
 
-export interface SourceText {
-  path: string;
-  text: string;
-}
+export type { SourceText };
 
 export interface LoadedObjects {
   objects: ManifestObject[];
@@ -29,7 +26,7 @@ export function loadObjects(sources: readonly SourceText[]): LoadedObjects {
   const findings: Finding[] = [];
   const files: ParseResult[] = [];
   for (const s of sources) {
-    const parsed = parseSource(s.path, s.text);
+    const parsed = parseInput(s);
     files.push(parsed);
     findings.push(...parsed.findings);
     const read = readObjects(parsed.docs);
@@ -80,15 +77,9 @@ export interface ResolvedProfile {
 export function resolveProfile(req: ProfileRequest): ResolvedProfile {
   const texts = req.texts ?? [];
   const sources = texts.length > 0 || req.live ? texts : [{ path: EMBEDDED_PROFILE_NAME, text: EMBEDDED_PROFILE_YAML }];
-  const loaded = loadObjects(sources);
-  const objects = [...loaded.objects];
-  const findings = [...loaded.findings];
-  if (req.live) {
-    const read = readObjects([valueDocument(req.live.origin, { apiVersion: 'v1', kind: 'List', items: req.live.objects })]);
-    objects.push(...read.objects);
-    findings.push(...read.findings);
-  }
-  const origin = [...sources.map((s) => s.path), ...(req.live ? [req.live.origin] : [])].join(', ');
+  const live = req.live ? [{ path: req.live.origin, text: '', value: { apiVersion: 'v1', kind: 'List', items: req.live.objects } }] : [];
+  const { objects, findings } = loadObjects([...sources, ...live]);
+  const origin = [...sources, ...live].map((s) => s.path).join(', ');
   const profile = withInputs(buildProfile({ origin, objects, builtins: builtinObjects }), req.inputs ?? []);
   let summary: ProfileSummary | undefined;
   return {

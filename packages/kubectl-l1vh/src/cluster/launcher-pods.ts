@@ -1,8 +1,7 @@
 // Running VMIs and their virt-launcher pods: what KubeVirt actually did, for verify and report.
 
-import { BACKENDS, type DomainType, type HypervisorId } from '@l1vh/core';
-import { RESOURCES } from './resources.js';
-import type { ClusterClient, KubeObject } from './types.js';
+import { BACKENDS, CLUSTER_KINDS as RESOURCES, DOMAIN_TYPE_OF, type DomainType, type HypervisorId } from '@l1vh/core';
+import type { ClusterClient, KubeObject } from '@l1vh/cluster-client';
 
 /** Where virt-controller records its overhead figure on the launcher pod. */
 export const OVERHEAD_ANNOTATION = 'kubevirt.io/memory-overhead-bytes';
@@ -22,8 +21,6 @@ export interface LiveVmi {
   /** The pod annotation, else VMI status.memory.memoryOverhead. */
   overheadBytes: number | null;
 }
-
-const DOMAIN_TYPE: Record<HypervisorId, DomainType> = { mshv: 'hyperv', kvm: 'kvm', qemu: 'qemu' };
 
 export async function listLiveVmis(client: ClusterClient, namespace: string | undefined): Promise<LiveVmi[]> {
   const [vmis, pods] = await Promise.all([
@@ -46,7 +43,7 @@ export async function listLiveVmis(client: ClusterClient, namespace: string | un
       nodeName: status.nodeName ?? null,
       pod,
       hypervisor,
-      domainType: hypervisor ? DOMAIN_TYPE[hypervisor] : null,
+      domainType: hypervisor ? DOMAIN_TYPE_OF[hypervisor] : null,
       overheadBytes,
     };
   });

@@ -2,10 +2,11 @@
 // for `virsh define --validate` or a diff. A VM without XML (it cannot launch) gets one line on
 // stderr: file:line: kind namespace/name: reason.
 
-import { explainAll, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { explainAll, loadObjects, type ExplainItem } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
 import { readInputs } from '../read-inputs.js';
+import { profileOrExit, readProfileSources } from '../cluster/profile-source.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 
 export const DOMAIN_HELP = `Usage: kubectl l1vh domain (FILE|DIR|-)... [--profile FILE]... [--vmi-uid UID] [--xml-indent tab]
@@ -38,17 +39,16 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
   if (values['xml-indent'] !== undefined && values['xml-indent'] !== 'tab' && values['xml-indent'] !== 'spaces') throw new UsageError('--xml-indent takes tab or spaces');
 
   const inputs = await readInputs(positionals, io);
-  const profileInputs = await readInputs(values.profile ?? [], io);
-  if (profileInputs.problems.length > 0 || inputs.problems.length > 0) {
-    printProblems([...profileInputs.problems, ...inputs.problems], io);
+  if (inputs.problems.length > 0) {
+    printProblems(inputs.problems, io);
     return EXIT.USAGE;
   }
+  const sources = await readProfileSources(values.profile, null, io);
+  if ('exit' in sources) return sources.exit;
   const loaded = loadObjects(inputs.sources);
-  const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, loaded.objects);
-  if (profileFindings.some((f) => f.severity === 'error')) {
-    printFindings(profileFindings, profileInputs.sources, io);
-    return EXIT.USAGE;
-  }
+  const resolved = profileOrExit(sources, loaded.objects, io);
+  if ('exit' in resolved) return resolved.exit;
+  const profile = resolved.profile;
   const items = explainAll(loaded.objects, profile, {
     ...(values['vmi-uid'] ? { vmiUid: values['vmi-uid'] } : {}),
     indent: values['xml-indent'] === 'tab' ? '\t' : '  ',

@@ -1,12 +1,12 @@
 // kubectl l1vh explain (FILE|DIR|-)...: per VM, the hypervisor and why, the domain XML,
 // overhead and launcher resources.
 
-import { explainAll, lintParsed, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { explainAll, lintParsed, loadObjects, type ExplainItem } from '@l1vh/core';
 import { findingsPerItem } from '../lint-report.js';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
-import { readInputs } from '../read-inputs.js';
 import { readInputsWithCluster } from '../cluster-inputs.js';
+import { profileOrExit, readProfileSources } from '../cluster/profile-source.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../formatters/explain-index.js';
 
@@ -45,19 +45,13 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   if (positionals.length === 0) throw new UsageError('explain needs at least one FILE, DIR or - (stdin)');
   if (values['xml-indent'] !== undefined && values['xml-indent'] !== 'tab' && values['xml-indent'] !== 'spaces') throw new UsageError('--xml-indent takes tab or spaces');
 
-  const { inputs, liveProfile } = await readInputsWithCluster(positionals, values, io);
-  const profileInputs = await readInputs(values.profile ?? [], io);
-  if (liveProfile) profileInputs.sources.push(liveProfile);
-  if (profileInputs.problems.length > 0) {
-    printProblems(profileInputs.problems, io);
-    return EXIT.USAGE;
-  }
+  const { inputs, client } = await readInputsWithCluster(positionals, values, io);
+  const sources = await readProfileSources(values.profile, client, io);
+  if ('exit' in sources) return sources.exit;
   const loaded = loadObjects(inputs.sources);
-  const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, loaded.objects);
-  if (profileFindings.some((f) => f.severity === 'error')) {
-    printFindings(profileFindings, [...profileInputs.sources], io);
-    return EXIT.USAGE;
-  }
+  const resolved = profileOrExit(sources, loaded.objects, io);
+  if ('exit' in resolved) return resolved.exit;
+  const profile = resolved.profile;
   const explained = explainAll(loaded.objects, profile, {
     ...(values['vmi-uid'] ? { vmiUid: values['vmi-uid'] } : {}),
     indent: values['xml-indent'] === 'tab' ? '\t' : '  ',

@@ -1,10 +1,9 @@
 // `kubectl l1vh cluster` as text.
 
-import { HYPERVISOR_LABELS } from '@l1vh/core';
-import type { Readiness } from '../readiness.js';
+import { HYPERVISOR_LABELS, type ProfileSummary } from '@l1vh/core';
 import { formatTable } from './table.js';
 
-export function formatClusterText(r: Readiness): string {
+export function formatClusterText(r: ProfileSummary): string {
   const out: string[] = [];
   out.push(`Profile:    ${r.profile}`);
   out.push(`KubeVirt:   ${r.kubevirtVersion ?? 'version unknown'} (${r.versionLabel})`);
