@@ -18,9 +18,10 @@ export interface LoadedKubeConfig {
   origin: string;
 }
 
-/** The kubeconfig's context names (the editor's target picker). */
-export function listContexts(opts: ClusterOptions): string[] {
-  return readConfigFiles(opts).kc.getContexts().map((c) => c.name);
+/** The kubeconfig's context names and its current context (the editor's target picker). */
+export function listContexts(opts: ClusterOptions): { contexts: string[]; current: string } {
+  const { kc } = readConfigFiles(opts);
+  return { contexts: kc.getContexts().map((c) => c.name), current: kc.getCurrentContext() };
 }
 
 export function loadKubeConfig(opts: ClusterOptions): LoadedKubeConfig {

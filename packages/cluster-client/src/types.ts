@@ -43,7 +43,7 @@ export interface ClusterClient {
   list(resource: ResourceRef, scope: ListScope): Promise<KubeObject[]>;
 }
 
-export type ClusterModule = { openCluster(opts: ClusterOptions): Promise<ClusterClient>; listContexts(opts: ClusterOptions): string[] };
+export type ClusterModule = { openCluster(opts: ClusterOptions): Promise<ClusterClient>; listContexts(opts: ClusterOptions): { contexts: string[]; current: string } };
 
 /**
  * A failure to read the cluster: one line, naming the cause, never a credential. A brand

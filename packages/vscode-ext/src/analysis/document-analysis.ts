@@ -4,15 +4,13 @@
 // one VM never re-explains the others. No `vscode` import: the editor benchmark runs this module.
 
 import {
-  applyEdit, buildProfile, builtinObjects, explainObject, isVmLike, parseIncremental, readObjects,
+  applyEdit, explainObject, isVmLike, parseIncremental, readObjects, withInputs,
   type ClusterProfile, type Explained, type ExplainItem, type IncrementalParse, type ManifestObject, type ParsedDocument,
 } from '@l1vh/core';
 
-/** The cluster the document is explained against (the extension's TargetState has both). */
+/** The cluster the document is explained against (the extension's TargetState). */
 export interface AnalysisTarget {
   profile: ClusterProfile;
-  /** The profile's own objects, so documents can add theirs (instancetypes, PVCs …). */
-  objects: readonly ManifestObject[];
 }
 
 /** What of a vscode.Uri / vscode.TextDocument the analysis reads. */
@@ -196,13 +194,12 @@ export class AnalysisCache {
   /** The target's profile plus the file's own context objects (instancetypes, PVCs …). */
   private profileFor(state: FileState, objects: readonly ManifestObject[]): ClusterProfile {
     const target = this.target();
-    const hasKubeVirt = target.objects.some((o) => o.kind === 'KubeVirt');
-    const contextual = objects.filter((o) => !isVmLike(o.kind) && (o.kind !== 'KubeVirt' || !hasKubeVirt));
+    const contextual = objects.filter((o) => !isVmLike(o.kind));
     if (contextual.length === 0) return target.profile;
     const values = contextual.map((o) => o.value);
     const last = state.context;
     if (last && last.base === target.profile && sameValues(last.context, values)) return last.profile;
-    const profile = buildProfile({ origin: target.profile.origin, objects: [...target.objects, ...contextual], builtins: builtinObjects });
+    const profile = withInputs(target.profile, contextual);
     state.context = { base: target.profile, context: values, profile };
     return profile;
   }
