@@ -20,7 +20,7 @@ export function formatClusterText(r: ProfileSummary): string {
     String(n.mshvAllocatable),
     String(n.kvmAllocatable),
     n.schedulable ? 'yes' : `no (${n.unschedulableReasons.join('; ')})`,
-    n.hypervisor ? `${n.hypervisor} (domain type ${n.domainType})` : `fails: ${n.error ?? '?'}`,
+    !n.defaultVmFits ? `pod does not fit: ${n.defaultVmReasons.join('; ')}` : n.hypervisor ? `${n.hypervisor} (domain type ${n.domainType})` : `fails: ${n.error ?? '?'}`,
   ]);
   out.push(
     formatTable(['  NAME', 'ARCH', 'MSHV', 'KVM', 'SCHEDULABLE', 'NEW VM GETS'], rows.map((row) => ['  ' + row[0]!, ...row.slice(1)])).trimEnd(),
@@ -28,7 +28,7 @@ export function formatClusterText(r: ProfileSummary): string {
   if (r.nodes.length === 0) out.push('  (no nodes)');
   out.push('');
   const vm = r.newVm;
-  out.push(`New VM:     ${vm.hypervisor ? HYPERVISOR_LABELS[vm.hypervisor] + `, libvirt domain type ${vm.domainType}` : `launch fails: ${vm.error}`}`);
+  out.push(`New VM:     ${vm.hypervisor ? HYPERVISOR_LABELS[vm.hypervisor] + `, libvirt domain type ${vm.domainType}${vm.runs ? '' : ' (but it cannot run)'}` : `launch fails: ${vm.error}`}`);
   out.push(`            ${vm.summary}`);
   if (vm.fallback) out.push(`Fallback:   ${vm.fallback}`);
   out.push(`Ready for L1VH: ${r.ready ? 'yes' : 'no'}`);
