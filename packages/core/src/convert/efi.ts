@@ -4,7 +4,7 @@
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { isGateEnabled, type KubeVirtConfig } from '../profile/kubevirt-config.js';
 import type { VersionTraits } from '../profile/versions.js';
-import type { Arch } from './context.js';
+import type { Arch } from './arch-traits.js';
 import { joinPath } from './go-path.js';
 import { isEfi, isTdxVmi, launchSecurityKind } from './vmi-facts.js';
 

@@ -7,7 +7,7 @@ import type { Finding } from '../findings.js';
 import { parseQuantity } from '../quantity/parse.js';
 import type { KnownKind } from './kinds.js';
 import type { PathSegment } from './position-index.js';
-import { describe, finding, isRecord, type SourceRef } from './read-objects.js';
+import { describe, finding, isRecord, type SourceRef } from './object-ref.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'mapping' | 'sequence' | 'quantity';
 

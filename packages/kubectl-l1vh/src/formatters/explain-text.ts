@@ -1,6 +1,6 @@
 // Human output of explain: hypervisor and why, per node, overhead terms, resources, notes.
 import { HYPERVISOR_LABELS, VERSION_TRAITS, type ExplainItem } from '@l1vh/core';
-import type { ExplainReport } from './explain-index.js';
+import type { ExplainReport } from './explain-report.js';
 import type { ItemFinding } from '../lint-report.js';
 
 const SEMANTICS_LABEL = {
