@@ -110,7 +110,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const vmi = admission.vmi;
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
   const converted = selection.error || opts.domainXml === false ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
-  const quirks = converted?.domainXml ? schemaQuirks(converted.domainXml) : [];
+  const quirks = converted?.domain ? schemaQuirks(converted.domain) : [];
   if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
   if (converted) notes.push(...converted.notes);
   const overhead = computeOverhead(vmi, profile, selection, { object: obj, kind });

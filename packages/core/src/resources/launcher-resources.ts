@@ -7,7 +7,7 @@
 import type { ResourceList } from '../api/k8s-types.js';
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { overheadQuantities, type OverheadResult } from '../overhead/memory-overhead.js';
-import { hasHugepages, hasKey, hasPersistentReservation, ioThreadsCount, isCPUDedicated, isSEV, isTDX, numberOfVCPUs, quantityOf } from '../overhead/vmi-traits.js';
+import { hasHugepages, hasKey, hasPersistentReservation, ioThreadsCount, isCpuDedicated, isSEV, isTDX, numberOfVCPUs, quantityOf } from '../vmi-facts.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { VERSION_TRAITS } from '../profile/versions.js';
 import { add, formatQuantity, isZero, mustParse, newQuantity, newScaledQuantity, parseQuantity, sub, value, ZERO_QUANTITY, type Quantity } from '../quantity/index.js';
@@ -104,7 +104,7 @@ export function computeLauncherResources(vmi: VirtualMachineInstance, profile: C
 
   // 4. CPU.
   const autoCpu = autoCpuLimitsApply(vmi, profile);
-  if (isCPUDedicated(vmi)) withCpuPinning(r, vmi);
+  if (isCpuDedicated(vmi)) withCpuPinning(r, vmi);
   else withoutDedicatedCpu(r, vmi, cfg.developerConfiguration.cpuAllocationRatio, autoCpu);
 
   // 5. Memory overhead (hugepages VMs keep guest RAM in hugepages-<size>).
