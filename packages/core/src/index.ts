@@ -14,7 +14,7 @@ export { stripObject, inputObject } from './profile/strip-live.js';
 export { valueDocument, parseInput } from './parse/value-document.js';
 export { summariseProfile, DEFAULT_VM, type ProfileSummary, type NodeReadiness, type Check } from './select/readiness.js';
 export { mshvIntent, type MshvIntent } from './select/mshv-intent.js';
-export { buildProfile, withInputs, lookupInstancetype, lookupPreference, nodeArchitecture, type ClusterProfile, type Sourced } from './profile/cluster-profile.js';
+export { withInputs, lookupInstancetype, lookupPreference, nodeArchitecture, type ClusterProfile, type Sourced } from './profile/cluster-profile.js';
 export { EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML } from './profile/embedded-profile.js';
 export { resolveKubeVirtConfig, isGateEnabled, type KubeVirtConfig } from './profile/kubevirt-config.js';
 export { VERSION_TRAITS, VERSION_KEYS, versionKeyOf, type VersionKey, type VersionTraits } from './profile/versions.js';

@@ -44,7 +44,8 @@ export interface ProfileSummary {
   versionKey: string;
   versionLabel: string;
   semantics: Semantics;
-  mshvIntent: MshvIntent;
+  /** Whether the configuration asks for MSHV, and under which rule. */
+  intent: MshvIntent;
   featureGates: { configurableHypervisor: boolean; hyperVL1VH: boolean };
   hypervisors: string[];
   useEmulation: boolean;
@@ -160,7 +161,7 @@ export function summariseProfile(profile: ClusterProfile): ProfileSummary {
     versionKey: profile.version,
     versionLabel: traits.label,
     semantics: l1vhGate ? 'hypervl1vh-proposal' : 'kubevirt',
-    mshvIntent: intent,
+    intent,
     featureGates: { configurableHypervisor: chGate, hyperVL1VH: l1vhGate },
     hypervisors,
     useEmulation: cfg.developerConfiguration.useEmulation === true,

@@ -44,7 +44,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const [liveProfile, live] = await Promise.all([readLive(client, io), listLiveVmis(client, values.namespace)]);
   const resolved = profileOrExit({ texts: [], live: liveProfile }, [], io);
   if ('exit' in resolved) return resolved.exit;
-  const intent = resolved.summary.mshvIntent;
+  const intent = resolved.summary.intent;
   const byHypervisor = new Map<HypervisorId, number>(HYPERVISORS.map((h) => [h, 0]));
   const byReason = new Map<FallbackReason, number>((Object.keys(FALLBACK_REASONS) as FallbackReason[]).map((r) => [r, 0]));
   for (const v of live) {
