@@ -1,6 +1,5 @@
 // Turns lazy field references into 1-based file:line:col, only when a report is rendered.
 
-import type { Finding } from '../findings.js';
 import { locate, type ManifestObject } from '../parse/read-objects.js';
 import type { FieldRef } from '../select/trace.js';
 
@@ -25,9 +24,3 @@ export function positionOfField(ref: FieldRef): SourcePosition | undefined {
   return { file: ref.object.source.doc.file.path, line, col };
 }
 
-/** Position of a finding's start, given the files it may point into. */
-export function positionOfFinding(f: Finding, lineOf: (file: string, offset: number) => { line: number; col: number } | undefined): SourcePosition | undefined {
-  if (!f.range) return undefined;
-  const lc = lineOf(f.range.file, f.range.start);
-  return lc ? { file: f.range.file, ...lc } : undefined;
-}

@@ -2,7 +2,6 @@
 // a VMI field back to the line the user wrote.
 
 import type { KnownKind } from './kinds.js';
-import type { ManifestObject } from './read-objects.js';
 import type { PathSegment } from './position-index.js';
 
 export type VmLikeKind = 'VirtualMachine' | 'VirtualMachineInstance' | 'VirtualMachinePool' | 'VirtualMachineInstanceReplicaSet';
@@ -20,10 +19,6 @@ export const POOL_VM_PATH: readonly PathSegment[] = ['spec', 'virtualMachineTemp
 
 export function isVmLike(kind: KnownKind): kind is VmLikeKind {
   return kind in VMI_TEMPLATE_PATH;
-}
-
-export function vmLikeObjects(objects: readonly ManifestObject[]): ManifestObject[] {
-  return objects.filter((o) => isVmLike(o.kind));
 }
 
 /** Manifest path of a field given relative to the VMI (e.g. ['spec','domain','cpu']). */

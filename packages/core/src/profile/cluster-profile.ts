@@ -149,9 +149,6 @@ export function withInputs(profile: ClusterProfile, inputs: readonly ManifestObj
   return { ...buildProfile({ origin: profile.origin, objects: [...profile.objects, ...contextual] }), builtins: profile.builtins };
 }
 
-export type InstancetypeKind = 'VirtualMachineInstancetype' | 'VirtualMachineClusterInstancetype';
-export type PreferenceKind = 'VirtualMachinePreference' | 'VirtualMachineClusterPreference';
-
 /** Resolves an instancetype matcher: a namespaced kind looks in the VM's namespace, the default kind is cluster-wide. */
 export function lookupInstancetype(profile: ClusterProfile, kind: string | undefined, namespace: string, name: string): Sourced<Instancetype> | undefined {
   const key = isNamespacedKind(kind) ? nsKey(namespace, name) : nsKey(undefined, name);

@@ -1,6 +1,6 @@
 // Running VMIs and their virt-launcher pods: what KubeVirt actually did, for verify and report.
 
-import { BACKENDS, CLUSTER_KINDS as RESOURCES, DOMAIN_TYPE_OF, type DomainType, type HypervisorId } from '@l1vh/core';
+import { BACKENDS, CLUSTER_KINDS as RESOURCES, DOMAIN_TYPE_OF, parseQuantity, quantityValue, type DomainType, type HypervisorId } from '@l1vh/core';
 import type { ClusterClient, KubeObject } from '@l1vh/cluster-client';
 
 /** Where virt-controller records its overhead figure on the launcher pod. */
@@ -59,11 +59,8 @@ export function hypervisorOfPod(pod: KubeObject): HypervisorId {
   return 'qemu';
 }
 
-const SUFFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
-
-/** A memory quantity in bytes (the suffixes KubeVirt writes); null when absent or unreadable. */
+/** A memory quantity in bytes (Kubernetes quantity rules); null when absent or unreadable. */
 export function bytesOf(q: string | number | undefined): number | null {
-  if (typeof q === 'number') return q;
-  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q ?? '');
-  return m ? Math.round(Number(m[1]) * SUFFIX[m[2] ?? '']!) : null;
+  const parsed = q === undefined ? null : parseQuantity(q);
+  return parsed?.ok ? Number(quantityValue(parsed.quantity)) : null;
 }
