@@ -8,19 +8,15 @@ import { connectCluster, type ClusterFlags } from './cluster/connect.js';
 import type { CliIO } from './io.js';
 import { readInputs, type Inputs } from './read-inputs.js';
 
-/** kubectl's names for the two kinds (short, singular, plural, qualified). */
-const KIND_NAMES: Record<string, ResourceRef> = {
-  vm: RESOURCES.vm,
-  vms: RESOURCES.vm,
-  virtualmachine: RESOURCES.vm,
-  virtualmachines: RESOURCES.vm,
-  'virtualmachines.kubevirt.io': RESOURCES.vm,
-  vmi: RESOURCES.vmi,
-  vmis: RESOURCES.vmi,
-  virtualmachineinstance: RESOURCES.vmi,
-  virtualmachineinstances: RESOURCES.vmi,
-  'virtualmachineinstances.kubevirt.io': RESOURCES.vmi,
-};
+/** kubectl's names for the two kinds: short, short plural, singular, plural, plural.group. */
+const KIND_NAMES: Record<string, ResourceRef> = Object.fromEntries(
+  (
+    [
+      ['vm', RESOURCES.vm],
+      ['vmi', RESOURCES.vmi],
+    ] as const
+  ).flatMap(([short, ref]) => [short, `${short}s`, ref.kind.toLowerCase(), ref.plural, `${ref.plural}.${ref.group}`].map((n) => [n, ref])),
+);
 
 export interface ClusterRef {
   arg: string;

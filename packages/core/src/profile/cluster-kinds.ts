@@ -2,19 +2,13 @@
 // RBAC wording), whether a profile is made of it, and which status fields the stages read.
 // The CLI, `snapshot` and the editor all read the cluster through this table.
 
+import type { ObjectMeta } from '../api/k8s-types.js';
+
 /** A Kubernetes object as the API server returns it. */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
-  metadata?: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: { kind?: string; name?: string; uid?: string }[];
-    [key: string]: unknown;
-  };
+  metadata?: ObjectMeta & Record<string, unknown>;
   spec?: Record<string, unknown>;
   status?: Record<string, unknown>;
   [key: string]: unknown;
