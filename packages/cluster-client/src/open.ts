@@ -7,13 +7,12 @@ import http from 'node:http';
 import https from 'node:https';
 import { X509Certificate } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { apiVersionOf, permissionOf, resourcePath } from '@l1vh/core';
 import { listContexts, loadKubeConfig, prepareExec, secretsOf } from './kubeconfig.js';
 import { REDACTED, redactUrl, urlSecrets } from './redact.js';
 import { describeNetworkError, describeStatus, type RequestInfo } from './describe-failure.js';
 import { MAX_PAGES, MAX_RESPONSE_BYTES, PAGE_SIZE } from './limits.js';
-import { apiVersionOf, permissionOf, resourcePath } from '@l1vh/core';
 import { ClusterError, type ClusterClient, type ClusterOptions, type KubeObject, type ListScope, type ResourceRef } from './types.js';
-
 
 interface Response {
   status: number;

@@ -17,11 +17,12 @@ export function redactUrl(server: string): string {
   return url.href.replace(encodeURIComponent(REDACTED), REDACTED);
 }
 
-/** The URL's own credentials, raw and percent-decoded, for scrubbing messages. */
+/** The URL's own credentials, raw and percent-decoded, for scrubbing messages (a lone user-info may be a token). */
 export function urlSecrets(server: string): string[] {
   try {
     const url = new URL(server);
-    return [url.password, safeDecode(url.password), url.username && url.password ? `${url.username}:${url.password}` : ''].filter((s) => s.length >= 1);
+    const secret = url.password || url.username;
+    return [secret, safeDecode(secret), url.username && url.password ? `${url.username}:${url.password}` : ''].filter((s) => s.length >= 1);
   } catch {
     return [];
   }
