@@ -21,8 +21,8 @@ export { VERSION_TRAITS, VERSION_KEYS, versionKeyOf, type VersionKey, type Versi
 export { BACKENDS, HYPERVISOR_LABELS, FEATURE_GATES, DOMAIN_TYPE_OF, type BackendId, type DomainType, type HypervisorId } from './select/hypervisors.js';
 export { selectHypervisor, type Selection, type NodeOutcome, type Semantics } from './select/select-hypervisor.js';
 export type { TraceStep, FieldRef } from './select/trace.js';
-export { explainAll, explainObject, PLACEHOLDER_VMI_UID, type ExplainItem, type ExplainOptions, type Explained, type DecisionStep } from './explain/explain.js';
-export { positionOfField, positionOfObject, type SourcePosition } from './explain/resolve-position.js';
+export { explainAll, explainObject, locateItem, PLACEHOLDER_VMI_UID, type ExplainItem, type LocatedExplainItem, type ExplainOptions, type Explained, type DecisionStep } from './explain/explain.js';
+export { positionOf, sourceFiles, spotOfField, spotOfObject, type SourceFiles, type SourcePosition, type SourceSpot } from './explain/resolve-position.js';
 export type * from './api/kubevirt-types.js';
 export type * from './api/k8s-types.js';
 export { lintSources, type LintConfig, type LintOptions, type LintResult } from './lint/lint.js';

@@ -68,8 +68,8 @@ export interface ItemFinding {
 }
 
 /** Groups lint findings by the explain item (VM) they are about, in item order. */
-export function findingsPerItem(items: readonly { source: { file: string; line: number; col: number } }[], findings: readonly Finding[], sources: readonly SourceText[]): ItemFinding[][] {
-  const key = (p: { file: string; line: number; col: number }): string => `${p.file}\u0000${p.line}\u0000${p.col}`;
+export function findingsPerItem(items: readonly { source: { file: string; offset: number } }[], findings: readonly Finding[], sources: readonly SourceText[]): ItemFinding[][] {
+  const key = (p: { file: string; offset: number }): string => `${p.file}\u0000${p.offset}`;
   const byItem = new Map(items.map((it, i) => [key(it.source), i]));
   const out: ItemFinding[][] = items.map(() => []);
   const withSubject = findings.filter((f) => f.ruleId && f.subject && byItem.has(key(f.subject)));

@@ -12,7 +12,7 @@ import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { computeLauncherResources, launcherResourceNotes, type LauncherResources } from '../resources/launcher-resources.js';
 import type { DomainType, HypervisorId } from '../select/hypervisors.js';
 import { selectHypervisor, type NodeOutcome, type Selection, type Semantics } from '../select/select-hypervisor.js';
-import { positionOfField, positionOfObject, type SourcePosition } from './resolve-position.js';
+import { positionOf, spotOfField, spotOfObject, type SourceFiles, type SourcePosition, type SourceSpot } from './resolve-position.js';
 
 import { PLACEHOLDER_VMI_UID } from '../conventions.js';
 export { PLACEHOLDER_VMI_UID };
@@ -36,12 +36,13 @@ export interface DecisionStep {
   rule: string;
   outcome: string;
   reason: string;
-  source?: SourcePosition;
+  source?: SourceSpot;
   label?: string;
 }
 
+/** One VM explained. Places are offsets (SourceSpot); locateItem gives the JSON contract's line/col. */
 export interface ExplainItem {
-  source: SourcePosition;
+  source: SourceSpot;
   kind: VmLikeKind;
   namespace: string;
   name: string;
@@ -56,7 +57,7 @@ export interface ExplainItem {
   domainXml: string | null;
   overheadBytes: number | null;
   controllerOverheadBytes: number | null;
-  overheadTerms: (Omit<OverheadTerm, 'at'> & { source?: SourcePosition })[];
+  overheadTerms: (Omit<OverheadTerm, 'at'> & { source?: SourceSpot })[];
   launcherResources: LauncherResources | null;
   /** Parts of domainXml outside libvirt's schema: libvirt drops them, or (LUN on a file) refuses the domain. */
   schemaQuirks: SchemaQuirk[];
@@ -132,7 +133,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         semantics: selection.semantics,
         summary: selection.summary,
         steps: selection.trace.map((s) => {
-          const source = s.at && positions ? positionOfField(s.at) : undefined;
+          const source = s.at && positions ? spotOfField(s.at) : undefined;
           return { rule: s.rule, outcome: s.outcome, reason: s.reason, ...(source ? { source } : s.at?.label ? { label: s.at.label } : {}) };
         }),
       },
@@ -142,7 +143,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       overheadBytes: overhead?.totalBytes ?? null,
       controllerOverheadBytes: overhead?.controllerTotalBytes ?? null,
       overheadTerms: (overhead?.terms ?? []).map(({ at, ...t }) => {
-        const source = at && positions ? positionOfField(at) : undefined;
+        const source = at && positions ? spotOfField(at) : undefined;
         return source ? { ...t, source } : t;
       }),
       launcherResources: resources,
@@ -154,18 +155,39 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
 }
 
 /** Holds `source`'s place (first, as in the JSON contract) until withSource sets it. */
-const UNRESOLVED: SourcePosition = { file: '', line: 0, col: 0 };
+const UNRESOLVED: SourceSpot = { file: '', offset: -1 };
 
 /** The item with its `source` resolved now, or on first read. */
 function withSource(obj: ManifestObject, eager: boolean, item: ExplainItem): ExplainItem {
-  if (eager) item.source = positionOfObject(obj);
+  if (eager) item.source = spotOfObject(obj);
   else {
-    let source: SourcePosition | undefined;
-    Object.defineProperty(item, 'source', { enumerable: true, configurable: true, get: () => (source ??= positionOfObject(obj)) });
+    let source: SourceSpot | undefined;
+    Object.defineProperty(item, 'source', { enumerable: true, configurable: true, get: () => (source ??= spotOfObject(obj)) });
   }
   return item;
 }
 
 export function explainAll(objects: readonly ManifestObject[], profile: ClusterProfile, opts: ExplainOptions = {}): Explained[] {
   return objects.filter((o) => isVmLike(o.kind)).map((o) => explainObject(o, profile, opts));
+}
+
+/** The explain JSON contract's form of an item: every place as {file, line, col}. */
+export type LocatedExplainItem = Omit<ExplainItem, 'source' | 'decision' | 'overheadTerms'> & {
+  source: SourcePosition;
+  decision: Omit<ExplainItem['decision'], 'steps'> & { steps: (Omit<DecisionStep, 'source'> & { source?: SourcePosition })[] };
+  overheadTerms: (Omit<ExplainItem['overheadTerms'][number], 'source'> & { source?: SourcePosition })[];
+};
+
+/** An item with its offsets turned into line/col (the edge: formatters and the editor call this). */
+export function locateItem(item: ExplainItem, files: SourceFiles): LocatedExplainItem {
+  const at = <T extends { source?: SourceSpot }>(x: T): Omit<T, 'source'> & { source?: SourcePosition } => {
+    const { source, ...rest } = x;
+    return source ? { ...rest, source: positionOf(source, files) } : rest;
+  };
+  return {
+    ...item,
+    source: positionOf(item.source, files),
+    decision: { ...item.decision, steps: item.decision.steps.map(at) },
+    overheadTerms: item.overheadTerms.map(at),
+  };
 }

@@ -3,7 +3,7 @@
 // diagnostics and the benchmarks. Pure and synchronous.
 
 import { explainObject, type Explained } from '../explain/explain.js';
-import { positionOfObject } from '../explain/resolve-position.js';
+import { spotOfObject } from '../explain/resolve-position.js';
 import type { Finding, Severity } from '../findings.js';
 import { type ParsedDocument, type ParseResult, type SourceFile } from '../parse/parse-source.js';
 import type { PathSegment } from '../parse/position-index.js';
@@ -85,7 +85,7 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
     for (const { rule, severity } of rules) {
       const report = (d: ReportDescriptor<string>): void => {
         const f = toFinding(rule, severity, d, root);
-        if (scope !== 'document') f.subject = positionOfObject(subjectObject(scope, subject));
+        if (scope !== 'document') f.subject = spotOfObject(subjectObject(scope, subject));
         ruleFindings.push({ finding: f, file: root.doc.file, owner });
       };
       try {

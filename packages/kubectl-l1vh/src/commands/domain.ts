@@ -2,7 +2,7 @@
 // for `virsh define --validate` or a diff. A VM without XML (it cannot launch) gets one line on
 // stderr: file:line: kind namespace/name: reason.
 
-import { explainAll, loadObjects, type ExplainItem } from '@l1vh/core';
+import { explainAll, loadObjects, positionOf, sourceFiles, type ExplainItem } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
 import { readInputs } from '../read-inputs.js';
@@ -53,10 +53,11 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
     ...(values['vmi-uid'] ? { vmiUid: values['vmi-uid'] } : {}),
     indent: values['xml-indent'] === 'tab' ? '\t' : '  ',
   }).map((e) => e.item);
+  const files = sourceFiles(loaded.files, profile);
   let failed = 0;
   const several = items.length > 1;
   for (const it of items) {
-    const where = `${it.source.file}:${it.source.line}`;
+    const where = `${it.source.file}:${positionOf(it.source, files).line}`;
     const who = `${it.kind} ${it.namespace}/${it.name}`;
     const reason = cannotLaunch(it);
     if (reason) {

@@ -1,7 +1,7 @@
 // kubectl l1vh explain (FILE|DIR|-)...: per VM, the hypervisor and why, the domain XML,
 // overhead and launcher resources.
 
-import { explainAll, lintParsed, loadObjects, type ExplainItem } from '@l1vh/core';
+import { explainAll, lintParsed, loadObjects, locateItem, sourceFiles, type ExplainItem } from '@l1vh/core';
 import { findingsPerItem } from '../lint-report.js';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -60,7 +60,8 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   // Findings from the same parse and the same explain results: nothing is computed twice.
   const lint = lintParsed(loaded.files, profile, { explained: new Map(explained.map((e) => [e.object.value, e])) });
   const findings = findingsPerItem(items, lint.findings, inputs.sources);
-  io.stdout(EXPLAIN_FORMATS[format]({ items, profile: profile.origin, showXml: values['show-xml'] === true, findings }));
+  const files = sourceFiles(loaded.files, profile);
+  io.stdout(EXPLAIN_FORMATS[format]({ items: items.map((it) => locateItem(it, files)), profile: profile.origin, showXml: values['show-xml'] === true, findings }));
   printProblems(inputs.problems, io);
   printFindings(loaded.findings, inputs.sources, io);
   return inputs.problems.length > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;

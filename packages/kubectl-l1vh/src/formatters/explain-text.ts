@@ -1,5 +1,5 @@
 // Human output of explain: hypervisor and why, per node, overhead terms, resources, notes.
-import { HYPERVISOR_LABELS, VERSION_TRAITS, type ExplainItem } from '@l1vh/core';
+import { HYPERVISOR_LABELS, VERSION_TRAITS, type LocatedExplainItem } from '@l1vh/core';
 import type { ExplainReport } from './explain-report.js';
 import type { ItemFinding } from '../lint-report.js';
 
@@ -13,7 +13,7 @@ export function formatExplainText(r: ExplainReport): string {
   return r.items.map((item, i) => formatItem(item, r.showXml, r.findings?.[i])).join('\n');
 }
 
-function formatItem(it: ExplainItem, showXml: boolean, findings: readonly ItemFinding[] = []): string {
+function formatItem(it: LocatedExplainItem, showXml: boolean, findings: readonly ItemFinding[] = []): string {
   const lines: string[] = [];
   lines.push(`${it.kind} ${it.namespace}/${it.name}  (${it.source.file}:${it.source.line})`);
   const hv = it.hypervisor ? `${HYPERVISOR_LABELS[it.hypervisor]}  (libvirt domain type "${it.domainType}")` : `none: ${it.error}`;
