@@ -17,7 +17,12 @@ export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContex
     specField: FieldPath.root('spec.template.spec', ['spec', 'template', 'spec']),
     metadataField: FieldPath.root('spec.template.metadata', ['spec', 'template', 'metadata']),
   };
-  return SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi').flatMap((v) => v.validate(subject, ctx));
+  const validators = SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi');
+  for (const v of validators.filter((v) => v.exclusive)) {
+    const causes = v.validate(subject, ctx);
+    if (causes.length > 0) return causes;
+  }
+  return validators.filter((v) => !v.exclusive).flatMap((v) => v.validate(subject, ctx));
 }
 
 /**

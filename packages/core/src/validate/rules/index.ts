@@ -6,6 +6,10 @@ import type { ObjectMeta } from '../../api/k8s-types.js';
 import type { VirtualMachineInstanceSpec } from '../../api/kubevirt-types.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
+import { ARCH_DEVICE_RULES, DEVICES } from './devices.js';
+import { DISKS_VOLUMES, VOLUME_DISK_MAPPING } from './disks-volumes.js';
+import { DRA_DEVICES } from './dra-devices.js';
+import { DISCONTINUED_BINDINGS_VM, DISCONTINUED_BINDINGS_VMI, INTERFACES_NETWORKS } from './interfaces-networks.js';
 
 /** Which admitter runs the validator: the VM webhook on the template, the VMI webhook, or both. */
 export type ValidatorScope = 'vm-template' | 'vmi' | 'both';
@@ -24,7 +28,22 @@ export interface SpecValidator {
   /** Area name, for tests and docs. */
   area: string;
   scope: ValidatorScope;
+  /**
+   * The VM webhook runs it before the others and refuses with its causes alone when it has any
+   * (vms-admitter.go's create-only checks). The VMI webhook treats it like any other.
+   */
+  exclusive?: boolean;
   validate(subject: ValidationSubject, ctx: ValidationContext): AdmissionCause[];
 }
 
-export const SPEC_VALIDATORS: readonly SpecValidator[] = [];
+export const SPEC_VALIDATORS: readonly SpecValidator[] = [
+  // adm2: interfaces/networks, devices, disks/volumes (ValidateVirtualMachineInstanceSpec's order).
+  DISCONTINUED_BINDINGS_VM,
+  DISCONTINUED_BINDINGS_VMI,
+  INTERFACES_NETWORKS,
+  DRA_DEVICES,
+  DISKS_VOLUMES,
+  DEVICES,
+  VOLUME_DISK_MAPPING,
+  ARCH_DEVICE_RULES,
+];
