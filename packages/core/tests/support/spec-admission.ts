@@ -47,7 +47,7 @@ export interface Cause {
 }
 
 function clusterYaml(version: VersionKey, gates: string[], configuration: Json): string {
-  const config = { ...configuration, developerConfiguration: { featureGates: gates } };
+  const config = { ...configuration, developerConfiguration: { ...((configuration.developerConfiguration as Json | undefined) ?? {}), featureGates: gates } };
   return JSON.stringify({
     apiVersion: 'v1',
     kind: 'List',
