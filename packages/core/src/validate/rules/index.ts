@@ -6,6 +6,9 @@ import type { ObjectMeta } from '../../api/k8s-types.js';
 import type { VirtualMachineInstanceSpec } from '../../api/kubevirt-types.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
+import { CPU_MEMORY_VALIDATORS } from './cpu-memory.js';
+import { FIRMWARE_FEATURES_VALIDATORS } from './firmware-features.js';
+import { METADATA_MISC_VALIDATORS } from './metadata-misc.js';
 
 /** Which admitter runs the validator: the VM webhook on the template, the VMI webhook, or both. */
 export type ValidatorScope = 'vm-template' | 'vmi' | 'both';
@@ -18,6 +21,8 @@ export interface ValidationSubject {
   specField: FieldPath;
   /** `spec.template.metadata` (VM webhook) or `metadata` (VMI webhook). */
   metadataField: FieldPath;
+  /** The request comes from a KubeVirt service account (the VM controller creating a VM's VMI). */
+  byKubeVirt: boolean;
 }
 
 export interface SpecValidator {
@@ -27,4 +32,9 @@ export interface SpecValidator {
   validate(subject: ValidationSubject, ctx: ValidationContext): AdmissionCause[];
 }
 
-export const SPEC_VALIDATORS: readonly SpecValidator[] = [];
+export const SPEC_VALIDATORS: readonly SpecValidator[] = [
+  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec.
+  ...CPU_MEMORY_VALIDATORS,
+  ...FIRMWARE_FEATURES_VALIDATORS,
+  ...METADATA_MISC_VALIDATORS,
+];
