@@ -13,6 +13,7 @@ spec:
           disks: [{name: data, ${disk}: {}}]
         resources: {requests: {memory: 1Gi}}
       volumes: [{name: data, persistentVolumeClaim: {claimName: ${claim}}}]
+  runStrategy: Always
 ---
 apiVersion: v1
 kind: PersistentVolumeClaim

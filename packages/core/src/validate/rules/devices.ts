@@ -2,15 +2,14 @@
 // Reimplements (vmi-create-admitter.go) validateInputDevices, validateMDEVRamFB,
 // validateHostDevicesWithPassthroughEnabled, validateSoundDevices, validateVSOCK,
 // validateDownwardMetrics, validateVideoConfig, validatePanicDevices; (grace_io_virtualization.go)
-// validateGraceIOVirtualization and its annotation check; and the device part of the VMI webhook's
-// per-architecture validation (pkg/virt-api/webhooks/{amd64,arm64,s390x}.go: watchdog, video, sound).
-// KubeVirt does not validate watchdog actions, tpm, rng or the autoattach switches.
+// validateGraceIOVirtualization and its annotation check. (The per-architecture watchdog, video and
+// sound checks are firmware-features.ts'.) KubeVirt does not validate watchdog actions, tpm, rng or
+// the autoattach switches.
 
 import type { VersionKey } from '../../profile/versions.js';
 import { machineTypeFor } from '../../defaults/cluster-settings.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
-import { gateOn } from './gates.js';
 import { bool, isSet, rec, recs, str } from './go-read.js';
 import type { SpecValidator, ValidationSubject } from './index.js';
 
@@ -33,19 +32,6 @@ const DEVICE_RULES: Record<VersionKey, DeviceRules> = {
 
 const PANIC_MODELS = ['hyperv', 'isa', 'pvpanic'];
 const SOUND_MODELS = ['', 'ich9', 'ac97'];
-
-/** Per-architecture device checks (the VMI webhook's ValidateVirtualMachineInstancePerArch). */
-const ARCH_DEVICES: Record<string, { watchdog: 'i6300esb' | 'diag288' | 'none'; videoTypes: string[]; sound: boolean }> = {
-  amd64: { watchdog: 'i6300esb', videoTypes: ['vga', 'cirrus', 'virtio', 'ramfb', 'bochs'], sound: true },
-  arm64: { watchdog: 'none', videoTypes: ['virtio', 'ramfb'], sound: false },
-  s390x: { watchdog: 'diag288', videoTypes: ['virtio'], sound: true },
-};
-
-const WATCHDOG_MESSAGES = {
-  i6300esb: 'amd64 only supports I6300ESB watchdog device',
-  diag288: 's390x only supports Diag288 watchdog device',
-  none: 'Arm64 not support Watchdog device',
-} as const;
 
 const NVIDIA_VENDOR = '10DE';
 const GRACE_GPU_DEVICE_IDS = ['2342', '2348', '2941'];
@@ -86,7 +72,7 @@ function ramfbCauses(field: FieldPath, devices: Rec, rules: DeviceRules): Admiss
 function gatedDeviceCauses(field: FieldPath, devices: Rec, ctx: ValidationContext): AdmissionCause[] {
   const causes: AdmissionCause[] = [];
   const devicesAt = field.child('domain', 'devices');
-  if (isSet(devices.hostDevices) && !gateOn(ctx, 'HostDevices')) {
+  if (isSet(devices.hostDevices) && !ctx.gate('HostDevices')) {
     causes.push(devicesAt.child('hostDevices').cause('FieldValueInvalid', 'Host Devices feature gate is not enabled in kubevirt-config', field.child('HostDevices').toString()));
   }
   if (isSet(devices.sound)) {
@@ -97,10 +83,10 @@ function gatedDeviceCauses(field: FieldPath, devices: Rec, ctx: ValidationContex
     }
     if (str(sound.name) === '') causes.push(devicesAt.child('sound').cause('FieldValueInvalid', 'Sound device requires a name field.', printed));
   }
-  if (bool(devices.autoattachVSOCK) && !gateOn(ctx, 'VSOCK')) {
+  if (bool(devices.autoattachVSOCK) && !ctx.gate('VSOCK')) {
     causes.push(devicesAt.child('autoattachVSOCK').cause('FieldValueInvalid', 'VSOCK feature gate is not enabled in kubevirt-config'));
   }
-  if (isSet(devices.downwardMetrics) && !gateOn(ctx, 'DownwardMetrics')) {
+  if (isSet(devices.downwardMetrics) && !ctx.gate('DownwardMetrics')) {
     causes.push(devicesAt.child('downwardMetrics').cause('FieldValueInvalid', 'downwardMetrics virtio serial is not allowed: DownwardMetrics feature gate is not enabled'));
   }
   return causes;
@@ -110,7 +96,7 @@ function videoCauses(field: FieldPath, devices: Rec, rules: DeviceRules, ctx: Va
   if (!isSet(devices.video)) return [];
   const at = field.child('domain', 'devices', 'video');
   const printed = field.child('video').toString();
-  if (rules.videoAndPanicGated && !gateOn(ctx, 'VideoConfig')) {
+  if (rules.videoAndPanicGated && !ctx.gate('VideoConfig')) {
     return [at.cause('FieldValueInvalid', 'Video configuration is specified but the VideoConfig feature gate is not enabled', printed)];
   }
   if (isSet(devices.autoattachGraphicsDevice) && !bool(devices.autoattachGraphicsDevice)) {
@@ -123,7 +109,7 @@ function panicCauses(field: FieldPath, spec: Rec, devices: Rec, rules: DeviceRul
   const panics = Array.isArray(devices.panicDevices) ? recs(devices.panicDevices) : [];
   if (panics.length === 0) return [];
   const at = field.child('domain', 'devices', 'panicDevices');
-  if (rules.videoAndPanicGated && !gateOn(ctx, 'PanicDevices')) return [at.cause('FieldValueInvalid', 'Panic Devices feature gate is not enabled in kubevirt-config')];
+  if (rules.videoAndPanicGated && !ctx.gate('PanicDevices')) return [at.cause('FieldValueInvalid', 'Panic Devices feature gate is not enabled in kubevirt-config')];
   const causes: AdmissionCause[] = [];
   const arch = str(spec.architecture) || ctx.defaultArchitecture;
   if (arch === 's390x') causes.push(at.cause('FieldValueInvalid', `custom panic devices are not supported on ${arch} architecture`));
@@ -182,7 +168,7 @@ function graceRequests(field: FieldPath, devices: Rec, ctx: ValidationContext): 
 function graceCauses(field: FieldPath, spec: Rec, devices: Rec, ctx: ValidationContext): AdmissionCause[] {
   const { grace, ambiguous } = graceRequests(field, devices, ctx);
   if (grace.length === 0 && ambiguous.length === 0) return [];
-  const enabled = gateOn(ctx, 'GraceIOVirtualization');
+  const enabled = ctx.gate('GraceIOVirtualization');
   const causes: AdmissionCause[] = [];
   if (enabled) {
     for (const r of ambiguous) {
@@ -203,8 +189,8 @@ function graceCauses(field: FieldPath, spec: Rec, devices: Rec, ctx: ValidationC
     causes.push(field.child('domain', 'cpu', 'dedicatedCpuPlacement').cause('FieldValueRequired', 'GraceIOVirtualization requires dedicated CPU placement'));
   }
   const devicesAt = field.child('domain', 'devices');
-  if (!gateOn(ctx, 'PCINUMAAwareTopology')) causes.push(devicesAt.cause('FieldValueInvalid', 'PCINUMAAwareTopology feature gate must be enabled when GraceIOVirtualization is used'));
-  if (!gateOn(ctx, 'IOMMUFD')) causes.push(devicesAt.cause('FieldValueInvalid', 'IOMMUFD feature gate must be enabled when GraceIOVirtualization is used'));
+  if (!ctx.gate('PCINUMAAwareTopology')) causes.push(devicesAt.cause('FieldValueInvalid', 'PCINUMAAwareTopology feature gate must be enabled when GraceIOVirtualization is used'));
+  if (!ctx.gate('IOMMUFD')) causes.push(devicesAt.cause('FieldValueInvalid', 'IOMMUFD feature gate must be enabled when GraceIOVirtualization is used'));
   return causes;
 }
 
@@ -241,32 +227,5 @@ export const DEVICES: SpecValidator = {
       ...videoCauses(field, devices, rules, ctx),
       ...panicCauses(field, spec, devices, rules, ctx),
     ];
-  },
-};
-
-/** The VMI webhook's per-architecture device checks, on the defaulted architecture. */
-export const ARCH_DEVICE_RULES: SpecValidator = {
-  area: 'devices',
-  scope: 'vmi',
-  validate(subject: ValidationSubject): AdmissionCause[] {
-    const spec = rec(subject.spec);
-    const arch = ARCH_DEVICES[str(spec.architecture)];
-    if (!arch) return []; // an unknown architecture is refused on its own
-    const devices = devicesOf(spec);
-    const at = subject.specField.child('domain', 'devices');
-    const causes: AdmissionCause[] = [];
-    if (isSet(devices.watchdog)) {
-      const w = rec(devices.watchdog);
-      const ok = arch.watchdog === 'i6300esb' ? isSet(w.i6300esb) && !isSet(w.diag288) : arch.watchdog === 'diag288' ? isSet(w.diag288) && !isSet(w.i6300esb) : false;
-      if (!ok) causes.push(at.child('watchdog').cause('FieldValueNotSupported', WATCHDOG_MESSAGES[arch.watchdog]));
-    }
-    if (!arch.sound && isSet(devices.sound)) causes.push(at.child('sound').cause('FieldValueNotSupported', 'Arm64 not support sound device'));
-    if (isSet(devices.video)) {
-      const type = str(rec(devices.video).type);
-      if (!arch.videoTypes.includes(type)) {
-        causes.push(at.child('video', 'type').cause('FieldValueNotSupported', `video model '${type}' is not supported on ${str(spec.architecture)} architecture`));
-      }
-    }
-    return causes;
   },
 };

@@ -1,27 +1,27 @@
 // Disks and volumes: what KubeVirt's VMI spec validation checks about storage.
 // Reimplements (pkg/virt-api/webhooks/validating-webhook/admitters/vmi-create-admitter.go)
-// validateBootOrder, validateVolumes, validateAccessCredentials, validatePersistentReservation,
-// validateFilesystemsWithVirtIOFSEnabled, validateServiceAccountName and the VMI-only
+// validateBootOrder, validateVolumes, validatePersistentReservation,
+// validateFilesystemsWithVirtIOFSEnabled and the VMI-only
 // validateVirtualMachineInstanceSpecVolumeDisks; (pkg/storage/admitters) ValidateDisks,
-// ValidateContainerDisks, ValidateUtilityVolumesNotPresentOnCreation; (pkg/virt-api/webhooks/arm64.go)
-// validateDiskBus. Field strings are KubeVirt's, odd ones included.
+// ValidateContainerDisks, ValidateUtilityVolumesNotPresentOnCreation. Field strings are KubeVirt's,
+// odd ones included.
 
 import type { VersionKey } from '../../profile/versions.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
-import { dns1123LabelErrors, dns1123SubdomainErrors, decodeBase64Length, isPciAddress, pathProblem, utf8Length } from './formats.js';
-import { gateOn } from './gates.js';
-import { bool, isSet, num, rec, recs, str, strs } from './go-read.js';
+import { dns1123LabelErrors } from './dns.js';
+import { decodeBase64Length, isPciAddress, pathProblem, utf8Length } from './formats.js';
+import { bool, isSet, num, rec, recs, str } from './go-read.js';
 import type { SpecValidator, ValidationSubject } from './index.js';
 import { isZeroQuantityText } from '../../quantity/text.js';
 
 type Rec = Record<string, unknown>;
 
 /** What differs between releases here. */
-const STORAGE_RULES: Record<VersionKey, { persistentReservationMessage: string; serviceAccountName: boolean }> = {
-  'v1.8': { persistentReservationMessage: 'PersistentReservation feature gate is not enabled in kubevirt-config', serviceAccountName: false },
-  'v1.9': { persistentReservationMessage: 'persistent reservation is not enabled in kubevirt config', serviceAccountName: true },
-  main: { persistentReservationMessage: 'persistent reservation is not enabled in kubevirt config', serviceAccountName: true },
+const PERSISTENT_RESERVATION_MESSAGE: Record<VersionKey, string> = {
+  'v1.8': 'PersistentReservation feature gate is not enabled in kubevirt-config',
+  'v1.9': 'persistent reservation is not enabled in kubevirt config',
+  main: 'persistent reservation is not enabled in kubevirt config',
 };
 
 const SUPPORTED_BUSES = ['virtio', 'scsi', 'sata', 'usb'];
@@ -202,7 +202,7 @@ function validateBootOrder(field: FieldPath, spec: Rec, devices: Rec, ctx: Valid
     if (!volume) {
       if (!isSet(disk.cdrom)) {
         causes.push(at.child('name').cause('FieldValueInvalid', `${at.child('Name')} '${str(disk.name)}' not found.`));
-      } else if (!gateOn(ctx, 'DeclarativeHotplugVolumes')) {
+      } else if (!ctx.gate('DeclarativeHotplugVolumes')) {
         causes.push(at.child('name').cause('FieldValueInvalid', 'DeclarativeHotplugVolumes feature gate not enabled, cannot define an empty CD-ROM disk'));
       }
     }
@@ -268,7 +268,7 @@ function validateVolumes(field: FieldPath, volumes: Rec[], ctx: ValidationContex
       causes.push(at.cause('FieldValueInvalid', `${at} must have exactly one source type set`));
     }
     causes.push(...cloudInitCauses(at, volume));
-    if (isSet(volume.downwardMetrics) && !gateOn(ctx, 'DownwardMetrics')) {
+    if (isSet(volume.downwardMetrics) && !ctx.gate('DownwardMetrics')) {
       causes.push(at.cause('FieldValueInvalid', 'downwardMetrics disks are not allowed: DownwardMetrics feature gate is not enabled.'));
     }
     if (isSet(volume.hostDisk)) causes.push(...hostDiskCauses(at, rec(volume.hostDisk), ctx));
@@ -335,7 +335,7 @@ function cloudInitCauses(at: FieldPath, volume: Rec): AdmissionCause[] {
 
 function hostDiskCauses(at: FieldPath, hostDisk: Rec, ctx: ValidationContext): AdmissionCause[] {
   const causes: AdmissionCause[] = [];
-  if (!gateOn(ctx, 'HostDisk')) causes.push(at.cause('FieldValueInvalid', 'HostDisk feature gate is not enabled'));
+  if (!ctx.gate('HostDisk')) causes.push(at.cause('FieldValueInvalid', 'HostDisk feature gate is not enabled'));
   const pathAt = at.child('hostDisk', 'path');
   if (str(hostDisk.path) === '') causes.push(pathAt.cause('FieldValueNotFound', `${pathAt} is required for hostDisk volume`));
   const type = str(hostDisk.type);
@@ -366,56 +366,13 @@ function validateContainerDisks(field: FieldPath, volumes: Rec[]): AdmissionCaus
   return causes;
 }
 
-function validateAccessCredentials(field: FieldPath, credentials: Rec[], volumes: Rec[]): AdmissionCause[] {
-  const causes: AdmissionCause[] = [];
-  const hasNoCloud = volumes.some((v) => isSet(v.cloudInitNoCloud));
-  const hasConfigDrive = volumes.some((v) => isSet(v.cloudInitConfigDrive));
-  credentials.forEach((cred, idx) => {
-    const at = field.index(idx);
-    let count = 0;
-    if (isSet(cred.sshPublicKey)) {
-      count++;
-      const key = rec(cred.sshPublicKey);
-      const method = rec(key.propagationMethod);
-      const methodAt = at.child('sshPublicKey', 'propagationMethod');
-      let methods = 0;
-      if (isSet(method.noCloud)) {
-        methods++;
-        if (!hasNoCloud) causes.push(methodAt.cause('FieldValueInvalid', `${at} requires a noCloud volume to exist when the noCloud propagationMethod is in use.`));
-      }
-      if (isSet(method.configDrive)) {
-        methods++;
-        if (!hasConfigDrive) causes.push(methodAt.cause('FieldValueInvalid', `${at} requires a configDrive volume to exist when the configDrive propagationMethod is in use.`));
-      }
-      if (isSet(method.qemuGuestAgent)) {
-        if (strs(rec(method.qemuGuestAgent).users).length === 0) {
-          causes.push(methodAt.child('qemuGuestAgent', 'users').cause('FieldValueInvalid', `${at} requires at least one user to be present in the users list`));
-        }
-        methods++;
-      }
-      if (!isSet(rec(key.source).secret)) causes.push(at.child('sshPublicKey', 'source').cause('FieldValueInvalid', `${at} must have exactly one source set`));
-      if (methods !== 1) causes.push(methodAt.cause('FieldValueInvalid', `${at} must have exactly one propagationMethod set`));
-    }
-    if (isSet(cred.userPassword)) {
-      count++;
-      const password = rec(cred.userPassword);
-      if (!isSet(rec(password.source).secret)) causes.push(at.child('userPassword', 'source').cause('FieldValueInvalid', `${at} must have exactly one source set`));
-      if (!isSet(rec(password.propagationMethod).qemuGuestAgent)) {
-        causes.push(at.child('userPassword', 'propagationMethod').cause('FieldValueInvalid', `${at} must have exactly one propagationMethod set`));
-      }
-    }
-    if (count !== 1) causes.push(at.cause('FieldValueInvalid', `${at} must have exactly one access credential type set`));
-  });
-  return causes;
-}
-
 function validatePersistentReservation(field: FieldPath, devices: Rec, ctx: ValidationContext): AdmissionCause[] {
   const disks = recs(devices.disks);
   const idx = disks.findIndex((d) => isSet(d.lun) && bool(rec(d.lun).reservation));
-  if (idx < 0 || gateOn(ctx, 'PersistentReservation')) return [];
+  if (idx < 0 || ctx.gate('PersistentReservation')) return [];
   const printed = field.child('domain', 'devices', 'disks', 'luns', 'reservation').toString();
   const at = field.child('domain', 'devices', 'disks').index(idx).child('lun', 'reservation');
-  return [at.cause('FieldValueInvalid', STORAGE_RULES[ctx.version].persistentReservationMessage, printed)];
+  return [at.cause('FieldValueInvalid', PERSISTENT_RESERVATION_MESSAGE[ctx.version], printed)];
 }
 
 function validateVirtiofsVolumes(field: FieldPath, spec: Rec, devices: Rec, ctx: ValidationContext): AdmissionCause[] {
@@ -426,26 +383,11 @@ function validateVirtiofsVolumes(field: FieldPath, spec: Rec, devices: Rec, ctx:
   recs(devices.filesystems).forEach((fs, idx) => {
     const volume = volumes.get(str(fs.name));
     if (!volume) return;
-    if ((isSet(volume.persistentVolumeClaim) || isSet(volume.dataVolume)) && !gateOn(ctx, 'EnableVirtioFsStorageVolumes')) {
+    if ((isSet(volume.persistentVolumeClaim) || isSet(volume.dataVolume)) && !ctx.gate('EnableVirtioFsStorageVolumes')) {
       const printed = field.child('domain', 'devices', 'filesystems').toString();
       causes.push(field.child('domain', 'devices', 'filesystems').index(idx).cause('FieldValueInvalid', 'virtiofs is not allowed: virtiofs feature gate is not enabled for PVC', printed));
     }
   });
-  return causes;
-}
-
-function validateServiceAccountName(field: FieldPath, spec: Rec): AdmissionCause[] {
-  const name = str(spec.serviceAccountName);
-  if (name === '') return [];
-  const at = field.child('serviceAccountName');
-  const causes: AdmissionCause[] = [];
-  const errors = dns1123SubdomainErrors(name);
-  if (errors.length > 0) causes.push(at.cause('FieldValueInvalid', `${at} is not a valid service account name: ${errors.join('; ')}`));
-  const mismatch = recs(spec.volumes).find((v) => isSet(v.serviceAccount) && str(rec(v.serviceAccount).serviceAccountName) !== name);
-  if (mismatch) {
-    const other = str(rec(mismatch.serviceAccount).serviceAccountName);
-    causes.push(at.cause('FieldValueInvalid', `spec.serviceAccountName ${JSON.stringify(name)} and serviceAccount volume ${JSON.stringify(other)} must reference the same service account`));
-  }
   return causes;
 }
 
@@ -468,20 +410,15 @@ export const DISKS_VOLUMES: SpecValidator = {
       ...(isSet(spec.utilityVolumes)
         ? [field.child('utilityVolumes').cause('FieldValueInvalid', 'cannot create VMI with utility volumes in spec, utility volumes can only be added via hotplug')]
         : []),
-      ...validateAccessCredentials(field.child('accessCredentials'), recs(spec.accessCredentials), volumes),
       ...validatePersistentReservation(field, devices, ctx),
       ...validateVirtiofsVolumes(field, spec, devices, ctx),
-      ...(STORAGE_RULES[ctx.version].serviceAccountName ? validateServiceAccountName(field, spec) : []),
     ];
   },
 };
 
-/** Disk buses arm64 accepts (pkg/virt-api/webhooks/arm64.go validateDiskBus). */
-const ARM64_BUSES = ['', 'virtio', 'scsi'];
-
 /**
  * VMI webhook only: volumes must map to a disk or filesystem
- * (validateVirtualMachineInstanceSpecVolumeDisks), and arm64's disk buses (per-arch validation).
+ * (validateVirtualMachineInstanceSpecVolumeDisks).
  */
 export const VOLUME_DISK_MAPPING: SpecValidator = {
   area: 'disks-volumes',
@@ -518,16 +455,6 @@ export const VOLUME_DISK_MAPPING: SpecValidator = {
         }
       }
     });
-    if (str(spec.architecture) === 'arm64') {
-      recs(devices.disks).forEach((disk, idx) => {
-        for (const type of ['disk', 'cdrom', 'lun'] as const) {
-          if (isSet(disk[type]) && !ARM64_BUSES.includes(str(rec(disk[type]).bus))) {
-            const at = field.child('domain', 'devices', 'disks').index(idx).child(type, 'bus');
-            causes.push(at.cause('FieldValueNotSupported', 'Arm64 not support this disk bus type, please use virtio or scsi'));
-          }
-        }
-      });
-    }
     return causes;
   },
 };

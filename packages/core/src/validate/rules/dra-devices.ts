@@ -4,8 +4,7 @@
 import type { VersionKey } from '../../profile/versions.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
-import { dns1123LabelErrors, dns1123SubdomainErrors } from './formats.js';
-import { gateOn } from './gates.js';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from './dns.js';
 import { isSet, rec, recs, str } from './go-read.js';
 import type { SpecValidator, ValidationSubject } from './index.js';
 
@@ -120,8 +119,8 @@ export const DRA_DEVICES: SpecValidator = {
     const devices = rec(rec(spec.domain).devices);
     const claims = recs(spec.resourceClaims);
     const causes = resourceClaimCauses(field.child('resourceClaims'), claims, full);
-    const gpus = deviceClaims(field, 'gpus', recs(devices.gpus), gateOn(ctx, 'GPUsWithDRA'));
-    const hostDevices = deviceClaims(field, 'hostDevices', recs(devices.hostDevices), gateOn(ctx, 'HostDevicesWithDRA'));
+    const gpus = deviceClaims(field, 'gpus', recs(devices.gpus), ctx.gate('GPUsWithDRA'));
+    const hostDevices = deviceClaims(field, 'hostDevices', recs(devices.hostDevices), ctx.gate('HostDevicesWithDRA'));
     causes.push(...gpus.causes, ...hostDevices.causes);
     if (full) {
       // Every pair may belong to one device only, across GPUs, host devices and networks.
@@ -129,7 +128,7 @@ export const DRA_DEVICES: SpecValidator = {
       const sources: [string, Map<string, number>, FieldPath][] = [
         ['GPUs', gpus.pairs, field.child('domain', 'devices', 'gpus')],
         ['HostDevices', hostDevices.pairs, field.child('domain', 'devices', 'hostDevices')],
-        ['Networks', gateOn(ctx, 'NetworkDevicesWithDRA') ? networkPairs(spec) : new Map<string, number>(), field.child('networks')],
+        ['Networks', ctx.gate('NetworkDevicesWithDRA') ? networkPairs(spec) : new Map<string, number>(), field.child('networks')],
       ];
       for (const [type, pairs, at] of sources) {
         for (const [key, idx] of pairs) {

@@ -49,12 +49,6 @@ export function macAddressError(mac: string): string | null {
   return null;
 }
 
-const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`);
-const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*$`);
-const DNS1123_LABEL_ERROR =
-  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-
 /** Go's len(): UTF-8 bytes. */
 export function utf8Length(s: string): number {
   let n = 0;
@@ -63,25 +57,6 @@ export function utf8Length(s: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;
-}
-
-/** apimachinery validation.IsDNS1123Label: its error strings ([] when valid). */
-export function dns1123LabelErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 63) errs.push('must be no more than 63 characters');
-  if (!DNS1123_LABEL.test(value)) errs.push(DNS1123_SUBDOMAIN.test(value) ? 'must not contain dots' : DNS1123_LABEL_ERROR);
-  return errs;
-}
-
-const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
-const DNS1123_SUBDOMAIN_ERROR = `a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '${DNS1123_SUBDOMAIN_FMT}')`;
-
-/** apimachinery validation.IsDNS1123Subdomain (also NameIsDNSSubdomain without prefix): its error strings. */
-export function dns1123SubdomainErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 253) errs.push('must be no more than 253 characters');
-  if (!DNS1123_SUBDOMAIN.test(value)) errs.push(DNS1123_SUBDOMAIN_ERROR);
-  return errs;
 }
 
 /** apimachinery validation.IsValidPortName: valid or not (KubeVirt prints its own message). */

@@ -36,8 +36,3 @@ export function strs(v: unknown): string[] {
 export function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
-
-/** `%v` of a Go string slice: `[a b c]`. */
-export function goList(values: readonly string[]): string {
-  return `[${values.join(' ')}]`;
-}

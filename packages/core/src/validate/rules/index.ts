@@ -6,10 +6,13 @@ import type { ObjectMeta } from '../../api/k8s-types.js';
 import type { VirtualMachineInstanceSpec } from '../../api/kubevirt-types.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
-import { ARCH_DEVICE_RULES, DEVICES } from './devices.js';
+import { CPU_MEMORY_VALIDATORS } from './cpu-memory.js';
+import { DEVICES } from './devices.js';
 import { DISKS_VOLUMES, VOLUME_DISK_MAPPING } from './disks-volumes.js';
 import { DRA_DEVICES } from './dra-devices.js';
+import { FIRMWARE_FEATURES_VALIDATORS } from './firmware-features.js';
 import { DISCONTINUED_BINDINGS_VM, DISCONTINUED_BINDINGS_VMI, INTERFACES_NETWORKS } from './interfaces-networks.js';
+import { METADATA_MISC_VALIDATORS } from './metadata-misc.js';
 
 /** Which admitter runs the validator: the VM webhook on the template, the VMI webhook, or both. */
 export type ValidatorScope = 'vm-template' | 'vmi' | 'both';
@@ -22,6 +25,8 @@ export interface ValidationSubject {
   specField: FieldPath;
   /** `spec.template.metadata` (VM webhook) or `metadata` (VMI webhook). */
   metadataField: FieldPath;
+  /** The request comes from a KubeVirt service account (the VM controller creating a VM's VMI). */
+  byKubeVirt: boolean;
 }
 
 export interface SpecValidator {
@@ -37,7 +42,11 @@ export interface SpecValidator {
 }
 
 export const SPEC_VALIDATORS: readonly SpecValidator[] = [
-  // adm2: interfaces/networks, devices, disks/volumes (ValidateVirtualMachineInstanceSpec's order).
+  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec.
+  ...CPU_MEMORY_VALIDATORS,
+  ...FIRMWARE_FEATURES_VALIDATORS,
+  ...METADATA_MISC_VALIDATORS,
+  // adm2: interfaces/networks, devices, disks/volumes.
   DISCONTINUED_BINDINGS_VM,
   DISCONTINUED_BINDINGS_VMI,
   INTERFACES_NETWORKS,
@@ -45,5 +54,4 @@ export const SPEC_VALIDATORS: readonly SpecValidator[] = [
   DISKS_VOLUMES,
   DEVICES,
   VOLUME_DISK_MAPPING,
-  ARCH_DEVICE_RULES,
 ];

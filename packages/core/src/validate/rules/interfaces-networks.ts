@@ -1,13 +1,12 @@
 // Interfaces and networks: KubeVirt's network admitter (pkg/network/admitter: Validator.Validate
 // — netsource.go, admit.go, binding.go, passt.go, dra.go, netiface.go — and ValidateCreation's
-// discontinued.go), plus featuregate.ValidateFeatureGates for the discontinued Passt/Macvtap gates.
+// discontinued.go).
 
 import type { VersionKey } from '../../profile/versions.js';
 import { bridgeOnPodNetworkPermitted } from '../../defaults/cluster-settings.js';
 import { FieldPath, type AdmissionCause } from '../cause.js';
 import type { ValidationContext } from '../context.js';
 import { isPciAddress, isValidPortName, macAddressError } from './formats.js';
-import { gateOn } from './gates.js';
 import { bool, isSet, num, rec, recs, str, strs } from './go-read.js';
 import type { SpecValidator, ValidationSubject } from './index.js';
 
@@ -36,17 +35,12 @@ const INTERFACE_NAME = /^[A-Za-z0-9-_]+$/;
 const RESERVED_MASQUERADE_MAC = '02:00:00:00:00:00';
 const MAX_PORT_RANGES = 10;
 
-/** The discontinued bindings and the gate whose listing also refuses them. */
+/** discontinued.go: bindings KubeVirt no longer implements. */
 const DISCONTINUED_BINDINGS = [
-  { key: 'slirp', message: 'Slirp interface support has been discontinued since v1.3', gate: null },
-  { key: 'passt', message: 'Passt network binding has been discontinued since v1.3', gate: 'Passt' },
-  { key: 'macvtap', message: 'Macvtap network binding has been discontinued since v1.3', gate: 'Macvtap' },
+  { key: 'slirp', message: 'Slirp interface support has been discontinued since v1.3' },
+  { key: 'passt', message: 'Passt network binding has been discontinued since v1.3' },
+  { key: 'macvtap', message: 'Macvtap network binding has been discontinued since v1.3' },
 ] as const;
-
-const DISCONTINUED_GATE_MESSAGES: Record<string, string> = {
-  Passt: 'Passt network binding is discontinued since v1.3. Please refer to Kubevirt user guide for alternatives.',
-  Macvtap: 'Macvtap network binding is discontinued since v1.3. Please refer to Kubevirt user guide for alternatives.',
-};
 
 interface Net {
   spec: Rec;
@@ -139,7 +133,7 @@ function bindingCauses(v: Net, rules: NetworkRules, ctx: ValidationContext): Adm
     if (isSet(iface.bridge) && isPod(net) && !bridgeOnPodNetworkPermitted(ctx.config)) {
       causes.push(at.child('name').cause('FieldValueInvalid', 'Bridge on pod network configuration is not enabled under kubevirt-config'));
     }
-    if (isSet(iface.passtBinding) && !gateOn(ctx, 'PasstBinding')) causes.push(at.child('name').cause('FieldValueInvalid', 'PasstBinding feature gate is not enabled'));
+    if (isSet(iface.passtBinding) && !ctx.gate('PasstBinding')) causes.push(at.child('name').cause('FieldValueInvalid', 'PasstBinding feature gate is not enabled'));
     if (isSet(iface.passtBinding) && !isPod(net)) causes.push(at.child('name').cause('FieldValueInvalid', 'PasstBinding interface only implemented with pod network'));
   });
   return causes;
@@ -149,7 +143,7 @@ function bindingCauses(v: Net, rules: NetworkRules, ctx: ValidationContext): Adm
 
 function draNetworkCauses(v: Net, ctx: ValidationContext): AdmissionCause[] {
   if (!v.networks.some(isDra)) return [];
-  if (!gateOn(ctx, 'NetworkDevicesWithDRA')) {
+  if (!ctx.gate('NetworkDevicesWithDRA')) {
     return [v.netsAt.cause('FieldValueInvalid', 'vmi.spec.networks contains DRA networks but NetworkDevicesWithDRA feature gate is not enabled')];
   }
   if (v.networks.some((n) => isSet(n.multus))) return [v.netsAt.cause('FieldValueInvalid', 'mixing Multus and DRA resourceClaim networks in the same VMI is not supported')];
@@ -271,7 +265,7 @@ function portCauses(at: FieldPath, ports: Rec[], rules: NetworkRules): Admission
 }
 
 function portRangeCauses(at: FieldPath, iface: Rec, net: Rec | undefined, ctx: ValidationContext): AdmissionCause[] {
-  if (!gateOn(ctx, 'PortRangesSpec')) {
+  if (!ctx.gate('PortRangesSpec')) {
     return isSet(iface.portRanges) ? [at.child('name').cause('FieldValueInvalid', 'portRanges is specified on interface but the PortRangesSpec feature gate is not enabled')] : [];
   }
   if (!isPod(net) || !isSet(iface.portRanges)) return [];
@@ -332,21 +326,11 @@ function dhcpCauses(field: FieldPath, at: FieldPath, dhcp: Rec): AdmissionCause[
 
 // ---- creation-only checks -----------------------------------------------------------------
 
-/** discontinued.go with its field root, and ValidateFeatureGates for the discontinued gates. */
-function creationCauses(root: FieldPath, spec: Rec, ctx: ValidationContext, withGates: boolean): AdmissionCause[] {
+/** discontinued.go, printing `root.domain.devices.interfaces[i].<binding>`. */
+function discontinuedCauses(root: FieldPath, spec: Rec): AdmissionCause[] {
   const causes: AdmissionCause[] = [];
-  const interfaces = recs(rec(rec(spec.domain).devices).interfaces);
   const ifacesAt = root.child('domain', 'devices', 'interfaces');
-  if (withGates) {
-    for (const gate of ctx.config.developerConfiguration.featureGates) {
-      const binding = DISCONTINUED_BINDINGS.find((b) => b.gate === gate);
-      const message = DISCONTINUED_GATE_MESSAGES[gate];
-      if (!binding || !message) continue;
-      const idx = interfaces.findIndex((i) => isSet(i[binding.key]));
-      if (idx >= 0) causes.push(ifacesAt.index(idx).child(binding.key).cause('FieldValueNotSupported', message, ''));
-    }
-  }
-  interfaces.forEach((iface, idx) => {
+  recs(rec(rec(spec.domain).devices).interfaces).forEach((iface, idx) => {
     for (const b of DISCONTINUED_BINDINGS) {
       if (isSet(iface[b.key])) causes.push(ifacesAt.index(idx).child(b.key).cause('FieldValueInvalid', b.message));
     }
@@ -373,25 +357,20 @@ export const INTERFACES_NETWORKS: SpecValidator = {
   },
 };
 
-/** The VMI webhook also runs netadmitter.ValidateCreation and ValidateFeatureGates (path `spec`). */
+/** The VMI webhook also runs netadmitter.ValidateCreation (api.go registers netadmitter.Validate). */
 export const DISCONTINUED_BINDINGS_VMI: SpecValidator = {
   area: 'interfaces-networks',
   scope: 'vmi',
-  validate: (subject, ctx) => creationCauses(subject.specField, rec(subject.spec), ctx, true),
+  validate: (subject) => discontinuedCauses(subject.specField, rec(subject.spec)),
 };
 
 /**
- * The VM webhook's create-only checks (vms-admitter.go Admit): ValidateFeatureGates, then the
- * network ValidateCreation, both printing `spec.…` for the template; either refuses alone.
+ * The VM webhook's create-only network check (vms-admitter.go Admit: ValidateCreation on the
+ * template with the path `spec`): it refuses alone, after the discontinued gates.
  */
 export const DISCONTINUED_BINDINGS_VM: SpecValidator = {
   area: 'interfaces-networks',
   scope: 'vm-template',
   exclusive: true,
-  validate(subject, ctx) {
-    const root = FieldPath.root('spec', subject.specField.at);
-    const spec = rec(subject.spec);
-    const gates = creationCauses(root, spec, ctx, true).filter((c) => c.field === '');
-    return gates.length > 0 ? gates : creationCauses(root, spec, ctx, false);
-  },
+  validate: (subject) => discontinuedCauses(FieldPath.root('spec', subject.specField.at), rec(subject.spec)),
 };
