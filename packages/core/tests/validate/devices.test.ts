@@ -2,6 +2,9 @@
 // pkg/dra/admitter, pkg/virt-api/webhooks/{amd64,arm64,s390x}.go), a manifest it refuses with its
 // exact causes and one it admits at the boundary, per release where they differ.
 import { describe, expect, it } from 'vitest';
+import { loadProfile, type VirtualMachineInstanceSpec } from '@l1vh/core';
+import { validationContext } from '../../src/validate/context.js';
+import { validateVirtualMachine, validateVirtualMachineInstance } from '../../src/validate/validate.js';
 import { admitSpec, printed, sortCauses, specWith, type AdmitSpecOptions, type Cause } from '../support/spec-admission.js';
 
 type Spec = Parameters<Parameters<typeof specWith>[0]>[0];
@@ -255,5 +258,27 @@ describe('per-architecture device checks (VMI webhook)', () => {
         at: ['spec', 'template', 'spec', 'domain', 'devices', 'video', 'type'],
       },
     ]);
+  });
+});
+
+describe('odd input', () => {
+  it('mistyped device, disk, interface and volume fields never throw: they read as Go zero values', () => {
+    // The loader refuses such manifests (type findings); the validators must still not throw on them.
+    const odd = specWith((s) => {
+      s.domain.devices.disks.push('not-a-disk' as never, { name: 7, disk: 'x', blockSize: { custom: 'big' }, bootOrder: 'first' } as never);
+      s.domain.devices.interfaces.push({ name: ['x'], ports: 'all', dhcpOptions: { privateOptions: [null, 'x'] } } as never);
+      s.domain.devices.gpus = [null, 3] as never;
+      s.domain.devices.inputs = 'tablet' as never;
+      s.domain.devices.sound = 'loud' as never;
+      s.volumes.push({ name: 'ci', cloudInitNoCloud: { userData: 5, userDataBase64: {} } } as never);
+      s.networks.push({ name: null, multus: 'x' } as never);
+      s.resourceClaims = [7] as never;
+    }) as unknown as VirtualMachineInstanceSpec;
+    const ctx = validationContext(loadProfile([], []).profile);
+    const vm = { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine' as const, metadata: {}, spec: { runStrategy: 'Always', template: { metadata: {}, spec: odd } } };
+    const vmi = { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance' as const, metadata: {}, spec: odd };
+    // The string disk reads as a disk without a name: no volume matches it, and '' is no DNS label.
+    expect(validateVirtualMachine(vm, ctx).map((c) => c.field)).toContain('spec.template.spec.domain.devices.disks[2].name');
+    expect(validateVirtualMachineInstance(vmi, [], ctx).map((c) => c.field)).toContain('spec.domain.devices.disks[2].name');
   });
 });
