@@ -81,6 +81,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     files: sources.map((s) => s.path),
     objects: result.objects,
     rules: ruleTable(),
+    cwd: io.cwd,
   };
   io.stdout(LINT_FORMATS[format as LintFormat](report));
   const failing = report.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;
