@@ -5,7 +5,7 @@ export type { ParsedDocument, ParseResult, SourceFile } from './parse/parse-sour
 export { parseSource, createSourceFile } from './parse/parse-source.js';
 export { LineIndex, type LinePos } from './parse/line-index.js';
 export { PARSE_LIMITS } from './parse/limits.js';
-export { readObjects, locate, type ManifestObject, type SourceRef } from './parse/read-objects.js';
+export { readObjects, locate, type ManifestObject, type SourceRef, type ReadOptions } from './parse/read-objects.js';
 export { isVmLike, VMI_TEMPLATE_PATH, manifestPathOfVmiField, type VmLikeKind } from './parse/vm-like.js';
 export type { PathSegment, NodeSpan } from './parse/position-index.js';
 export { loadObjects, loadProfile, builtinObjects, type SourceText, type LoadedObjects, type ProfileLoad } from './profile/load-profile.js';
