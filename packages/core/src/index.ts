@@ -12,7 +12,7 @@ export { loadObjects, loadProfile, builtinObjects, type SourceText, type LoadedO
 export { buildProfile, lookupInstancetype, lookupPreference, nodeArchitecture, type ClusterProfile, type Sourced } from './profile/cluster-profile.js';
 export { EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML } from './profile/embedded-profile.js';
 export { resolveKubeVirtConfig, isGateEnabled, type KubeVirtConfig } from './profile/kubevirt-config.js';
-export { VERSION_TRAITS, VERSION_KEYS, versionKeyOf, versionReason, type VersionKey, type VersionTraits } from './profile/versions.js';
+export { VERSION_TRAITS, VERSION_KEYS, versionKeyOf, versionReason, launcherLacksHypervType, HYPERV_VIRT_TYPE_SINCE, type VersionKey, type VersionTraits } from './profile/versions.js';
 export { BACKENDS, HYPERVISOR_LABELS, FEATURE_GATES, DOMAIN_TYPE_OF, type BackendId, type DomainType, type HypervisorId } from './select/hypervisors.js';
 export { selectHypervisor, type Selection, type NodeOutcome, type Semantics } from './select/select-hypervisor.js';
 export type { TraceStep, FieldRef } from './select/trace.js';

@@ -97,3 +97,22 @@ export function versionReason(key: VersionKey, observed: string | undefined): st
   if (key !== 'main') return `${t.label} (${seen}); modelled on ${t.modelledOn.ref} (${t.modelledOn.date})`;
   return `${t.label} (${seen}); modelled on KubeVirt main as of ${t.modelledOn.date} (${t.modelledOn.ref.replace(/^main \((.*)\)$/, '$1')}, the golden snapshot): changes merged after that date, including any in a v1.10 or later release, are not modelled`;
 }
+
+/** libvirt's `hyperv` virt type through the QEMU driver (QEMU's `mshv` accelerator): the first
+ * libvirt release that has it, and the QEMU it needs. */
+export const HYPERV_VIRT_TYPE_SINCE = { libvirt: '11.10.0', qemu: '10.2' } as const;
+
+const olderThan = (a: string, b: string): boolean => {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
+  return false;
+};
+
+/** Why this row's stock virt-launcher cannot define a `hyperv` domain, or undefined when its libvirt has the virt type. */
+export function launcherLacksHypervType(key: VersionKey): string | undefined {
+  const t = VERSION_TRAITS[key];
+  const { launcherLibvirt, launcherQemu } = t.modelledOn;
+  if (!olderThan(launcherLibvirt, HYPERV_VIRT_TYPE_SINCE.libvirt)) return undefined;
+  return `${t.label}'s virt-launcher ships libvirt ${launcherLibvirt} (QEMU ${launcherQemu}), which predates libvirt's hyperv virt type (libvirt ${HYPERV_VIRT_TYPE_SINCE.libvirt}, with QEMU ≥ ${HYPERV_VIRT_TYPE_SINCE.qemu}): a stock ${t.label} launcher cannot define this MSHV domain; it needs a launcher image with libvirt ≥ ${HYPERV_VIRT_TYPE_SINCE.libvirt} and QEMU ≥ ${HYPERV_VIRT_TYPE_SINCE.qemu}`;
+}
