@@ -11,7 +11,7 @@ command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v promtool >/dev/null || need+=(prometheus)
 if [ "${#need[@]}" -gt 0 ]; then
   apt-get update -qq
-  # prometheus' postinst would start a daemon under systemd; policy-rc.d keeps it from starting here.
+  # --no-recommends: only the tools (promtool ships in the prometheus package; no daemon is started without systemd).
   DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 command -v virt-xml-validate >/dev/null && command -v xmllint >/dev/null && command -v promtool >/dev/null
