@@ -48,6 +48,14 @@ describe('SARIF output', () => {
     }
   });
 
+  it('standard input: valid, an artifact without a URI that results reference by index', async () => {
+    const r = await run(['lint', '-o', 'sarif', '-', '--no-config'], {}, { stdin: VM_PENDING });
+    const log = JSON.parse(r.out) as { runs: { artifacts: object[]; results: { locations: { physicalLocation: { artifactLocation: object } }[] }[] }[] };
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0]!.artifacts).toEqual([{ description: { text: 'standard input' } }]);
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ index: 0 });
+  });
+
   it('the validator rejects a broken log (the check can fail)', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
   });
