@@ -80,8 +80,13 @@ export function parseSource(path: string, rawText: string): ParseResult {
   return notKubernetes({ file, docs, findings });
 }
 
+/** Files parseSource answers with one info and no documents, whatever their YAML: tool files and Go templates. */
+export function screenedOut(path: string, text: string): boolean {
+  return toolFileKind(path) !== undefined || goTemplateOffset(text) >= 0;
+}
+
 /** A file that parsed cleanly but has no document with apiVersion or kind is not a manifest. */
-function notKubernetes(r: ParseResult): ParseResult {
+export function notKubernetes(r: ParseResult): ParseResult {
   if (r.docs.length === 0 || r.findings.length > 0 || hasKubernetesDocument(r.docs.map((d) => d.value))) return r;
   return { file: r.file, docs: [], findings: [info(r.file, r.docs[0]!.start, r.docs[0]!.start, 'NOT_KUBERNETES', 'no document has a top-level apiVersion or kind: not a Kubernetes manifest; skipped')] };
 }
