@@ -37,5 +37,7 @@ export async function versionCommand(argv: string[], io: CliIO): Promise<number>
 
 function versionText(info: ReturnType<typeof versionInfo>): string {
   const rows = info.kubevirt.map((k) => `  ${k.key.padEnd(5)} ${k.ref} (${k.date}); virt-launcher: libvirt ${k.launcherLibvirt}, QEMU ${k.launcherQemu}`);
-  return `kubectl-l1vh ${info.version}\nKubeVirt versions modelled:\n${rows.join('\n')}\n`;
+  const main = info.kubevirt.find((k) => k.key === 'main');
+  const later = main ? `A cluster reporting a later version (v1.10.x, …) is modelled as main as of ${main.date}.\n` : '';
+  return `kubectl-l1vh ${info.version}\nKubeVirt versions modelled:\n${rows.join('\n')}\n${later}`;
 }
