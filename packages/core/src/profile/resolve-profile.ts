@@ -3,7 +3,7 @@
 
 import type { Finding } from '../findings.js';
 import type { ParseResult } from '../parse/parse-source.js';
-import { readObjects, type ManifestObject } from '../parse/read-objects.js';
+import { readObjects, type ManifestObject, type ReadOptions } from '../parse/read-objects.js';
 import { COMMON_INSTANCETYPES_YAML, COMMON_PREFERENCES_YAML } from './builtin-data.js';
 import { parseInput, type SourceText } from '../parse/value-document.js';
 import { summariseProfile, type ProfileSummary } from '../select/readiness.js';
@@ -21,7 +21,7 @@ export interface LoadedObjects {
 }
 
 /** Parses texts into objects, collecting every input finding (never throws on bad input). */
-export function loadObjects(sources: readonly SourceText[]): LoadedObjects {
+export function loadObjects(sources: readonly SourceText[], opts: ReadOptions = {}): LoadedObjects {
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
   const files: ParseResult[] = [];
@@ -29,7 +29,7 @@ export function loadObjects(sources: readonly SourceText[]): LoadedObjects {
     const parsed = parseInput(s);
     files.push(parsed);
     findings.push(...parsed.findings);
-    const read = readObjects(parsed.docs);
+    const read = readObjects(parsed.docs, opts);
     objects.push(...read.objects);
     findings.push(...read.findings);
   }

@@ -9,7 +9,7 @@ import { readInputs } from '../read-inputs.js';
 import { profileOrExit, readProfileSources } from '../cluster/profile-source.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 
-export const DOMAIN_HELP = `Usage: kubectl l1vh domain (FILE|DIR|-)... [--profile FILE]... [--vmi-uid UID] [--xml-indent tab]
+export const DOMAIN_HELP = `Usage: kubectl l1vh domain (FILE|DIR|-)... [--profile FILE]... [-n NS] [--vmi-uid UID] [--xml-indent tab]
 
 Prints the libvirt domain XML virt-launcher would define for each VirtualMachine-like object, one
 XML document per VM in input order. With several VMs each document is preceded by a comment
@@ -18,16 +18,18 @@ A VM that cannot launch prints "file:line: kind namespace/name: reason" on stder
 
 Options:
   --profile FILE     cluster profile (as for explain); repeatable
+  -n, --namespace NS the namespace of objects without metadata.namespace (as kubectl apply -n)
   --vmi-uid UID      UID for VMIs whose metadata.uid is unknown (default all zeros)
   --xml-indent tab   indent with tabs, as virt-launcher does (default: two spaces)
 
-Exit codes: 0 every VM has XML; 1 a VM cannot launch or an input is invalid; 2 usage or I/O error.
+Exit codes: 0 every VM has XML; 1 a VM cannot launch or an input is invalid; 2 usage or file I/O error (a missing path, a binary or oversized file).
 `;
 
 export async function domainCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, {
     profile: COMMON_OPTIONS.profile,
     help: COMMON_OPTIONS.help,
+    namespace: COMMON_OPTIONS.namespace,
     'vmi-uid': { type: 'string' },
     'xml-indent': { type: 'string' },
   });
@@ -45,7 +47,7 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
   }
   const sources = await readProfileSources(values.profile, null, io);
   if ('exit' in sources) return sources.exit;
-  const loaded = loadObjects(inputs.sources);
+  const loaded = loadObjects(inputs.sources, { namespace: values.namespace });
   const resolved = profileOrExit(sources, loaded.objects, io);
   if ('exit' in resolved) return resolved.exit;
   const profile = resolved.profile;
