@@ -12,6 +12,7 @@ import mshvUnsupportedFeature from './mshv-unsupported-feature.js';
 import noLaunch from './no-launch.js';
 import noMshvDomainType from './no-mshv-domain-type.js';
 import obsoleteHypervLayered from './obsolete-hyperv-layered.js';
+import unknownField from './unknown-field.js';
 import unknownInstancetype from './unknown-instancetype.js';
 
 export type RuleId =
@@ -25,7 +26,8 @@ export type RuleId =
   | 'instancetype-conflict'
   | 'unknown-instancetype'
   | 'lun-on-filesystem'
-  | 'ignored-kubevirt-setting';
+  | 'ignored-kubevirt-setting'
+  | 'unknown-field';
 
 export const RULES = {
   'no-launch': noLaunch,
@@ -39,6 +41,7 @@ export const RULES = {
   'unknown-instancetype': unknownInstancetype,
   'lun-on-filesystem': lunOnFilesystem,
   'ignored-kubevirt-setting': ignoredKubevirtSetting,
+  'unknown-field': unknownField,
 } satisfies Record<RuleId, Rule>;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
