@@ -43,17 +43,38 @@ export interface FieldCheck {
 const EMPTY: FieldCheck = Object.freeze({ unknown: [], decode: [], limits: [] }) as unknown as FieldCheck;
 
 interface Walk {
+  root: StructNode;
+  /** Where the walk is, pushed and popped in place; leaves that check out are never pushed. */
   path: PathSegment[];
-  /** encoding/json's FieldStack: field names (with embedded struct names), no indices or map keys. */
-  goStack: string[];
   out: FieldCheck | undefined;
 }
 
 /** Checks one object (its root struct from {@link rootSchema}). The result is shared when clean. */
 export function checkFields(root: StructNode, value: Record<string, unknown>): FieldCheck {
-  const w: Walk = { path: [], goStack: [], out: undefined };
+  const w: Walk = { root, path: [], out: undefined };
   walkStruct(root, value, w, true, true);
   return w.out ?? EMPTY;
+}
+
+/** A scalar leaf that decodes (the common case, checked without touching the path); false: walk it. */
+function leafOk(type: TypeNode, v: unknown): boolean {
+  switch (type.k) {
+    case 'string':
+      return typeof v === 'string';
+    case 'bool':
+      return typeof v === 'boolean';
+    case 'int':
+      return typeof v === 'number' && fitsInt(v, type.int!);
+    case 'quantity': {
+      if (typeof v !== 'string' && typeof v !== 'number') return false;
+      const r = parseQuantity(typeof v === 'string' ? v.trim() : goNumber(v));
+      return r.ok;
+    }
+    case 'any':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function result(w: Walk): FieldCheck {
@@ -73,11 +94,9 @@ function walkStruct(node: StructNode, value: Record<string, unknown>, w: Walk, s
       if (strict && closed && !(key === 'status' && w.path.length === 0)) reportUnknown(node, key, w);
       continue;
     }
-    if (v === null || v === undefined) continue; // null decodes to the zero value
+    if (v === null || v === undefined || leafOk(field.type, v)) continue; // null decodes to the zero value
     w.path.push(key);
-    w.goStack.push(field.goSegment);
     walkValue(field.type, v, w, strict && field.open !== 'deep', node.go, field);
-    w.goStack.pop();
     w.path.pop();
   }
 }
@@ -85,16 +104,16 @@ function walkStruct(node: StructNode, value: Record<string, unknown>, w: Walk, s
 function walkValue(type: TypeNode, v: unknown, w: Walk, strict: boolean, goStruct: string, field: FieldNode): void {
   switch (type.k) {
     case 'struct':
-      if (isRecord(v)) walkStruct(type.def, v, w, strict, field.open !== 'shallow');
+      if (isRecord(v)) walkStruct(type.def!, v, w, strict, field.open !== 'shallow');
       else typeError(w, goStruct, jsonKind(v), type.go);
       return;
     case 'list':
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
           const item = v[i];
-          if (item === null || item === undefined) continue;
+          if (item === null || item === undefined || leafOk(type.elem!, item)) continue;
           w.path.push(i);
-          walkValue(type.elem, item, w, strict, goStruct, field);
+          walkValue(type.elem!, item, w, strict, goStruct, field);
           w.path.pop();
         }
       } else typeError(w, goStruct, jsonKind(v), type.go);
@@ -103,9 +122,9 @@ function walkValue(type: TypeNode, v: unknown, w: Walk, strict: boolean, goStruc
       if (isRecord(v)) {
         for (const key in v) {
           const item = v[key];
-          if (item === null || item === undefined) continue;
+          if (item === null || item === undefined || leafOk(type.elem!, item)) continue;
           w.path.push(key);
-          walkValue(type.elem, item, w, strict, goStruct, field);
+          walkValue(type.elem!, item, w, strict, goStruct, field);
           w.path.pop();
         }
       } else typeError(w, goStruct, jsonKind(v), type.go);
@@ -121,7 +140,7 @@ function walkValue(type: TypeNode, v: unknown, w: Walk, strict: boolean, goStruc
       return;
     case 'int':
       if (typeof v !== 'number') typeError(w, goStruct, jsonKind(v), type.go);
-      else if (!fitsInt(v, type.int)) typeError(w, goStruct, `number ${goNumber(v)}`, type.go);
+      else if (!fitsInt(v, type.int!)) typeError(w, goStruct, `number ${goNumber(v)}`, type.go);
       return;
     case 'quantity':
       checkQuantity(v, w);
@@ -170,12 +189,33 @@ export const QUANTITY_NUMERIC = 'unable to parse numeric part of quantity';
 
 /** encoding/json's UnmarshalTypeError.Error() with its error context (Go ≥ 1.24: embedded structs named). */
 function typeError(w: Walk, goStruct: string, value: string, goType: string): void {
-  const field = w.goStack.join('.');
+  const field = goFieldStack(w.root, w.path);
   const message =
     goStruct || field
       ? `json: cannot unmarshal ${value} into Go struct field ${goStruct}.${field} of type ${goType}`
       : `json: cannot unmarshal ${value} into Go value of type ${goType}`;
   fail(w, message, false);
+}
+
+/** encoding/json's FieldStack for a path: struct fields (embedded structs named), no indices or map keys. */
+function goFieldStack(root: StructNode, path: readonly PathSegment[]): string {
+  const names: string[] = [];
+  let def: StructNode | null = root;
+  let type: TypeNode | null = null;
+  for (const seg of path) {
+    if (type && (type.k === 'list' || type.k === 'map')) {
+      type = type.elem; // this segment is the index or key: not named
+      def = type?.def ?? null;
+      continue;
+    }
+    if (!def || typeof seg !== 'string') break;
+    const field: FieldNode | undefined = def.fields.get(seg);
+    if (!field) break;
+    names.push(field.goSegment);
+    type = field.type;
+    def = field.type.def;
+  }
+  return names.join('.');
 }
 
 function fail(w: Walk, message: string, aborts: boolean): void {

@@ -15,13 +15,23 @@ import { FIELD_SCHEMA_JSON } from './field-schema.generated.js';
 
 export type IntKind = 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64';
 
-export type TypeNode =
-  | { k: 'struct'; def: StructNode; go: string }
-  | { k: 'list'; elem: TypeNode; go: string }
-  | { k: 'map'; elem: TypeNode; go: string }
-  | { k: 'string' | 'bool' | 'float'; go: string }
-  | { k: 'int'; go: string; int: IntKind }
-  | { k: 'quantity' | 'intOrString' | 'time' | 'duration' | 'any' };
+export type TypeKind = 'struct' | 'list' | 'map' | 'string' | 'bool' | 'float' | 'int' | 'quantity' | 'intOrString' | 'time' | 'duration' | 'any';
+
+/**
+ * One type. Every node has every property (null where it does not apply): one object shape keeps
+ * the walk's property reads monomorphic, which is most of its speed.
+ */
+export interface TypeNode {
+  k: TypeKind;
+  /** struct: its fields. */
+  def: StructNode | null;
+  /** list, map: the element type. */
+  elem: TypeNode | null;
+  /** The Go type as encoding/json prints it (`uint32`, `v1.DiskBus`, `[]v1.Disk`); '' when unknown. */
+  go: string;
+  /** int: the Go integer kind whose range applies. */
+  int: IntKind | null;
+}
 
 export interface FieldNode {
   name: string;
@@ -29,7 +39,11 @@ export interface FieldNode {
   /** This field as encoding/json's error context names it: embedded structs, then the name. */
   goSegment: string;
   /** The CRD keeps unknown fields below ('deep') or directly in this field's object ('shallow'). */
-  open?: 'deep' | 'shallow';
+  open: 'deep' | 'shallow' | null;
+}
+
+function typeNode(k: TypeKind, go = '', def: StructNode | null = null, elem: TypeNode | null = null, int: IntKind | null = null): TypeNode {
+  return { k, def, elem, go, int };
 }
 
 export interface StructNode {
@@ -72,23 +86,23 @@ function compileVersion(version: VersionKey): Map<string, StructNode> {
     switch (code[0]) {
       case '@': {
         const def = structs.get(code.slice(1));
-        return def ? { k: 'struct', def, go } : { k: 'any' };
+        return def ? typeNode('struct', go, def) : typeNode('any');
       }
       case '[':
-        return { k: 'list', elem: typeOf(code.slice(1), go.startsWith('[]') ? go.slice(2) : ''), go };
+        return typeNode('list', go, null, typeOf(code.slice(1), go.startsWith('[]') ? go.slice(2) : ''));
       case '{':
-        return { k: 'map', elem: typeOf(code.slice(1), go.startsWith('map[') ? go.slice(go.indexOf(']') + 1) : ''), go };
+        return typeNode('map', go, null, typeOf(code.slice(1), go.startsWith('map[') ? go.slice(go.indexOf(']') + 1) : ''));
     }
-    if (code === 'q') return { k: 'quantity' };
-    if (code === 'ios') return { k: 'intOrString' };
-    if (code === 'time') return { k: 'time' };
-    if (code === 'dur') return { k: 'duration' };
+    if (code === 'q') return typeNode('quantity');
+    if (code === 'ios') return typeNode('intOrString');
+    if (code === 'time') return typeNode('time');
+    if (code === 'dur') return typeNode('duration');
     const [t, goType, intKind] = code.split(':') as [string, string, string | undefined];
-    if (t === 's') return { k: 'string', go: goType };
-    if (t === 'b') return { k: 'bool', go: goType };
-    if (t === 'n') return { k: 'float', go: goType };
-    if (t === 'i') return { k: 'int', go: goType, int: (intKind ?? 'int64') as IntKind };
-    return { k: 'any' };
+    if (t === 's') return typeNode('string', goType);
+    if (t === 'b') return typeNode('bool', goType);
+    if (t === 'n') return typeNode('float', goType);
+    if (t === 'i') return typeNode('int', goType, null, null, (intKind ?? 'int64') as IntKind);
+    return typeNode('any');
   };
   for (const [name, row] of Object.entries(rows)) {
     const node = structs.get(name)!;
@@ -98,7 +112,7 @@ function compileVersion(version: VersionKey): Map<string, StructNode> {
         name: field,
         type: typeOf(code, go),
         goSegment: embeds ? `${embeds}.${field}` : field,
-        ...(open === 'open' ? { open: 'deep' as const } : open === 'open1' ? { open: 'shallow' as const } : {}),
+        open: open === 'open' ? 'deep' : open === 'open1' ? 'shallow' : null,
       });
     }
   }
@@ -118,11 +132,25 @@ const SCHEMA_API_VERSIONS: Readonly<Partial<Record<KnownKind, readonly string[]>
   VirtualMachineClusterPreference: ['instancetype.kubevirt.io/v1beta1'],
 };
 
+/** kind → apiVersion → root struct, per KubeVirt version (null: not modelled). */
+const roots = new Map<VersionKey, Map<string, Map<string, StructNode | null>>>();
+
 /** The root struct of `kind` at `apiVersion` for a KubeVirt version, or undefined when not modelled. */
 export function rootSchema(kind: KnownKind, apiVersion: string, version: VersionKey): StructNode | undefined {
-  if (!SCHEMA_API_VERSIONS[kind]?.includes(apiVersion)) return undefined;
-  let structs = compiled.get(version);
-  if (!structs) compiled.set(version, (structs = compileVersion(version)));
-  const def = table!.roots[kind];
-  return def ? structs.get(def) : undefined;
+  let byKind = roots.get(version);
+  if (!byKind) roots.set(version, (byKind = new Map()));
+  let byApi = byKind.get(kind);
+  if (!byApi) byKind.set(kind, (byApi = new Map()));
+  let root = byApi.get(apiVersion);
+  if (root === undefined) {
+    root = null;
+    if (SCHEMA_API_VERSIONS[kind]?.includes(apiVersion)) {
+      let structs = compiled.get(version);
+      if (!structs) compiled.set(version, (structs = compileVersion(version)));
+      const def = table!.roots[kind];
+      root = (def && structs.get(def)) || null;
+    }
+    byApi.set(apiVersion, root);
+  }
+  return root ?? undefined;
 }
