@@ -181,3 +181,28 @@ describe('strict field validation (stage schema: refused, preview without the fi
     expect(run(text, v18).rejection?.causes.map((c) => c.message)).toEqual(['unknown field "spec.template.spec.serviceAccountName"']);
   });
 });
+
+describe('fieldFindings: any KubeVirt object, at its field', () => {
+  it('reports unknown fields with a did-you-mean and every value that does not decode', async () => {
+    const { fieldFindings } = await import('@l1vh/core');
+    const text = `apiVersion: instancetype.kubevirt.io/v1beta1
+kind: VirtualMachineInstancetype
+metadata: {name: it, namespace: default}
+spec:
+  cpu: {guest: -2}
+  memory: {guest: 1Gi, overcommitPrecent: 10}
+`;
+    // The reader leaves an instancetype that does not decode out: read it through a List-free path.
+    const loaded = loadObjects([{ path: 'it.yaml', text: text.replace('guest: -2', 'guest: 2') }]);
+    const obj = { ...loaded.objects[0]!, value: { ...loaded.objects[0]!.value, spec: { cpu: { guest: -2 }, memory: { guest: '1Gi', overcommitPrecent: 10 } } } };
+    const found = fieldFindings(obj, 'main').map((f) => [f.code, f.message]);
+    expect(found).toEqual([
+      ['unknown-field', 'unknown field "spec.memory.overcommitPrecent" (did you mean "overcommitPercent"?)'],
+      ['decode-error', 'json: cannot unmarshal number -2 into Go struct field CPUInstancetype.spec.cpu.guest of type uint32'],
+    ]);
+    const kv = loadObjects([{ path: 'kv.yaml', text: 'apiVersion: kubevirt.io/v1\nkind: KubeVirt\nmetadata: {name: kv}\nspec:\n  configuration:\n    machineTyp: q35\n' }]);
+    const [f] = fieldFindings(kv.objects[0]!, 'v1.8');
+    expect(f).toMatchObject({ code: 'unknown-field', message: 'unknown field "spec.configuration.machineTyp" (did you mean "machineType"?)', path: ['spec', 'configuration', 'machineTyp'] });
+    expect(f!.range!.start).toBe(kv.objects[0]!.source.doc.file.text.indexOf('machineTyp'));
+  });
+});
