@@ -9,6 +9,7 @@ import type { ValidationContext } from '../context.js';
 import { CPU_MEMORY_VALIDATORS } from './cpu-memory.js';
 import { FIRMWARE_FEATURES_VALIDATORS } from './firmware-features.js';
 import { METADATA_MISC_VALIDATORS } from './metadata-misc.js';
+import { SCHEDULING_VALIDATORS } from './scheduling.js';
 
 /** Which admitter runs the validator: the VM webhook on the template, the VMI webhook, or both. */
 export type ValidatorScope = 'vm-template' | 'vmi' | 'both';
@@ -33,8 +34,9 @@ export interface SpecValidator {
 }
 
 export const SPEC_VALIDATORS: readonly SpecValidator[] = [
-  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec.
+  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec, scheduling.
   ...CPU_MEMORY_VALIDATORS,
   ...FIRMWARE_FEATURES_VALIDATORS,
   ...METADATA_MISC_VALIDATORS,
+  ...SCHEDULING_VALIDATORS,
 ];
