@@ -13,11 +13,11 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
-import type { Rejection } from '../validate/cause.js';
+import { FieldPath, type Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
 import type { PathSegment } from '../parse/position-index.js';
-import { VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
+import { POOL_VM_PATH, VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
 
 export interface AdmissionOptions {
   /** UID for a VMI whose metadata.uid is unknown (every VM manifest). */
@@ -60,14 +60,14 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
   };
   switch (obj.kind) {
     case 'VirtualMachine':
-      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, []);
+      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_SPEC_PATH.VirtualMachine);
     case 'VirtualMachinePool': {
       const template = asRecord(asRecord(value.spec).virtualMachineTemplate);
       const meta = { ...asRecord(template.metadata) } as ObjectMeta;
       meta.name = `${obj.name}-${POOL_VM_INDEX}`;
       meta.namespace = obj.namespace ?? meta.namespace;
       const vm = asVm({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: meta, spec: template.spec }, obj.namespace);
-      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`]);
+      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], VM_SPEC_PATH.VirtualMachinePool);
     }
     case 'VirtualMachineInstanceReplicaSet': {
       const template = asRecord(asRecord(value.spec).template);
@@ -86,14 +86,25 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
   }
 }
 
-function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
+/** Where a VM sits in its manifest: its spec (as its validating webhook prints it) and its VMI template. */
+interface VmPlace {
+  spec: FieldPath;
+  vmiTemplate: readonly PathSegment[];
+}
+
+const VM_SPEC_PATH: Readonly<Record<'VirtualMachine' | 'VirtualMachinePool', VmPlace>> = {
+  VirtualMachine: { spec: FieldPath.root('spec', ['spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachine },
+  VirtualMachinePool: { spec: FieldPath.root('spec.virtualMachineTemplate.spec', [...POOL_VM_PATH, 'spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachinePool },
+};
+
+function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[], place: VmPlace): AdmissionResult {
   const mutationError = mutateVm(vm, profile);
   if (mutationError) return { vmi: null, error: mutationError, notes };
   // The VM validating webhook: instancetype/preference and the VMI spec defaults on a copy, then
   // its checks on that copy (vms-admitter.go Admit).
   const dryRun = admitVm(vm, profile, ctx);
   if (dryRun.error) return { vmi: null, error: dryRun.error, notes };
-  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile));
+  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile), place.spec);
   const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
   const created = vmiFromVm(vm, profile);
   if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
@@ -104,7 +115,7 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes, undefined, vmRejection, true);
+  return finish(vmi, profile, place.vmiTemplate, ctx, notes, undefined, vmRejection, true);
 }
 
 function admitVirtualMachineInstance(

@@ -2,6 +2,8 @@
 // DataVolume templates, the LiveUpdate limits. A refused manifest with KubeVirt's exact cause and
 // an admitted one at the boundary for each; messages from KubeVirt's source and the vectors.
 import { describe, it } from 'vitest';
+import { admit, loadObjects, loadProfile, PLACEHOLDER_VMI_UID } from '@l1vh/core';
+import { expect } from 'vitest';
 import { baseVm, expectRow, invalid, required, vmWith, type Row } from './admit-causes.js';
 
 const noStrategy = () => {
@@ -77,4 +79,20 @@ const rows: Row[] = [
 
 describe('VM-level admission rules', () => {
   for (const row of rows) it(row.name, () => expectRow(row));
+});
+
+describe('where causes point', () => {
+  const causesOf = (manifest: Record<string, unknown>) => {
+    const { objects } = loadObjects([{ path: 'm.yaml', text: JSON.stringify(manifest) }]);
+    return admit(objects[0]!, loadProfile([], objects).profile, { vmiUid: PLACEHOLDER_VMI_UID }).rejection?.causes ?? [];
+  };
+  it('a pool prints and locates its VM template (ValidateVMPoolSpec → ValidateVirtualMachineSpec)', () => {
+    const vm = noStrategy();
+    const pool = { apiVersion: 'pool.kubevirt.io/v1beta1', kind: 'VirtualMachinePool', metadata: { name: 'p', namespace: 'default' }, spec: { replicas: 1, virtualMachineTemplate: { metadata: {}, spec: vm.spec } } };
+    expect(causesOf(pool)).toEqual([{ type: 'FieldValueInvalid', field: 'spec.virtualMachineTemplate.spec.running', message: 'RunStrategy must be specified', at: ['spec', 'virtualMachineTemplate', 'spec', 'running'] }]);
+  });
+  it('a VMI-webhook cause on a VM is located in its template', () => {
+    const vm = vmWith((s) => (s.domain.features = { hyperv: { synictimer: {}, synic: { enabled: false } } }));
+    expect(causesOf(vm).map((c) => c.at)).toEqual([['spec', 'template', 'spec', 'domain', 'features', 'hyperv', 'synictimer']]);
+  });
 });
