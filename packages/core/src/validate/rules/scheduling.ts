@@ -179,8 +179,8 @@ const topologySpread: Check = (spec, field) => {
   return errs.map(toCause);
 };
 
-function spec(area: string, check: Check): SpecValidator {
+function rule(area: string, check: Check): SpecValidator {
   return { area, scope: 'both', validate: (s: ValidationSubject, ctx) => check(s.spec, s.specField, ctx) };
 }
 
-export const SCHEDULING_VALIDATORS: readonly SpecValidator[] = [spec('affinity', affinity), spec('topology-spread-constraints', topologySpread)];
+export const SCHEDULING_VALIDATORS: readonly SpecValidator[] = [rule('affinity', affinity), rule('topology-spread-constraints', topologySpread)];
