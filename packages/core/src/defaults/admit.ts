@@ -79,7 +79,8 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
         { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: typeof ownerUid === 'string' ? ownerUid : '', controller: true, blockOwnerDeletion: true },
       ];
       const vmi = asVmi({ metadata: meta, spec: template.spec });
-      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
+      // The replica set's controller creates the VMIs (a KubeVirt service account).
+      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`], true);
     }
     default:
       return admitVirtualMachineInstance(asVmi(value), profile, VMI_TEMPLATE_PATH.VirtualMachineInstance, ctx, opts, []);
@@ -125,12 +126,13 @@ function admitVirtualMachineInstance(
   ctx: DefaultsContext,
   opts: AdmissionOptions,
   notes: string[],
+  byKubeVirt = false,
 ): AdmissionResult {
   vmi.metadata.namespace ??= 'default';
   vmi.metadata.uid ??= opts.vmiUid;
   const name = vmi.metadata.name ?? vmi.metadata.generateName ?? '';
   if (!vmi.spec.domain.firmware?.uuid) notes.push(`firmware.uuid: KubeVirt assigns a random UUID at creation; the preview uses the name-based ${legacyFirmwareUuid(name)}`);
-  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name));
+  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name), undefined, byKubeVirt);
 }
 
 function finish(
