@@ -150,7 +150,8 @@ function finish(
   if (result.error) return { vmi: null, error: earlier ? rejectionMessage(earlier) : result.error, notes, ...(earlier ? { rejection: earlier } : {}) };
   const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile), { byKubeVirt });
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
-  notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
+  // The defaults' Hyper-V problems are the validating webhook's causes too: note them only if it found none.
+  if (!rejection) notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);
   if (vmi.metadata.annotations && Object.keys(vmi.metadata.annotations).length === 0) delete vmi.metadata.annotations;
   return rejection ? { vmi, error: rejectionMessage(rejection), notes, rejection } : { vmi, error: null, notes };
