@@ -9,15 +9,17 @@ import { DRA_DEVICES } from './dra-devices.js';
 import { FIRMWARE_FEATURES_VALIDATORS } from './firmware-features.js';
 import { DISCONTINUED_BINDINGS_VM, DISCONTINUED_BINDINGS_VMI, INTERFACES_NETWORKS } from './interfaces-networks.js';
 import { METADATA_MISC_VALIDATORS } from './metadata-misc.js';
+import { SCHEDULING_VALIDATORS } from './scheduling.js';
 
 export type { SpecValidator, ValidationSubject, ValidatorScope } from './validator.js';
 import type { SpecValidator } from './validator.js';
 
 export const SPEC_VALIDATORS: readonly SpecValidator[] = [
-  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec.
+  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec, scheduling.
   ...CPU_MEMORY_VALIDATORS,
   ...FIRMWARE_FEATURES_VALIDATORS,
   ...METADATA_MISC_VALIDATORS,
+  ...SCHEDULING_VALIDATORS,
   // adm2: interfaces/networks, devices, disks/volumes.
   DISCONTINUED_BINDINGS_VM,
   DISCONTINUED_BINDINGS_VMI,
