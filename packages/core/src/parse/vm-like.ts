@@ -14,6 +14,9 @@ export const VMI_TEMPLATE_PATH: Readonly<Record<VmLikeKind, readonly PathSegment
   VirtualMachinePool: ['spec', 'virtualMachineTemplate', 'spec', 'template'],
 };
 
+/** Path from a VirtualMachinePool to the VirtualMachine template it stamps out. */
+export const POOL_VM_PATH: readonly PathSegment[] = ['spec', 'virtualMachineTemplate'];
+
 export function isVmLike(kind: KnownKind): kind is VmLikeKind {
   return kind in VMI_TEMPLATE_PATH;
 }
