@@ -13,11 +13,12 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
-import type { Rejection } from '../validate/cause.js';
+import type { AdmissionCause, AdmissionStage, Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
 import type { PathSegment } from '../parse/position-index.js';
-import { VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
+import { POOL_VM_PATH, VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
+import { instancetypeErrorCauses } from '../instancetype/conflicts.js';
 
 export interface AdmissionOptions {
   /** UID for a VMI whose metadata.uid is unknown (every VM manifest). */
@@ -60,14 +61,14 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
   };
   switch (obj.kind) {
     case 'VirtualMachine':
-      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, []);
+      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_TEMPLATE);
     case 'VirtualMachinePool': {
       const template = asRecord(asRecord(value.spec).virtualMachineTemplate);
       const meta = { ...asRecord(template.metadata) } as ObjectMeta;
       meta.name = `${obj.name}-${POOL_VM_INDEX}`;
       meta.namespace = obj.namespace ?? meta.namespace;
       const vm = asVm({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: meta, spec: template.spec }, obj.namespace);
-      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`]);
+      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], POOL_VM_TEMPLATE);
     }
     case 'VirtualMachineInstanceReplicaSet': {
       const template = asRecord(asRecord(value.spec).template);
@@ -86,15 +87,41 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
   }
 }
 
-function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
+/** Where a VM's template sits: as the admitting webhook prints it, and in the manifest. */
+export interface VmTemplatePlace {
+  printed: string;
+  at: readonly PathSegment[];
+  /** Path from the manifest root to the VMI template (metadata + spec). */
+  vmiTemplateAt: readonly PathSegment[];
+}
+
+const VM_TEMPLATE: VmTemplatePlace = { printed: 'spec.template', at: ['spec', 'template'], vmiTemplateAt: VMI_TEMPLATE_PATH.VirtualMachine };
+/** The pool webhook validates its VM template under spec.virtualMachineTemplate.spec (vmpool-admitter.go ValidateVMPoolSpec). */
+const POOL_VM_TEMPLATE: VmTemplatePlace = {
+  printed: 'spec.virtualMachineTemplate.spec.template',
+  at: [...POOL_VM_PATH, 'spec', 'template'],
+  vmiTemplateAt: VMI_TEMPLATE_PATH.VirtualMachinePool,
+};
+
+function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[], place: VmTemplatePlace): AdmissionResult {
+  const vmAt = place.at.slice(0, -2);
   const mutationError = mutateVm(vm, profile);
-  if (mutationError) return { vmi: null, error: mutationError, notes };
-  const vmCauses = validateVirtualMachine(vm, validationContext(profile));
+  if (mutationError) {
+    const inferring = vm.spec.instancetype?.inferFromVolume ? 'instancetype' : vm.spec.preference?.inferFromVolume ? 'preference' : undefined;
+    return refused('vm-mutating-webhook', mutationError, notes, instancetypeErrorCauses(mutationError, vmAt, undefined, inferring));
+  }
+  const vmCauses = validateVirtualMachine(vm, validationContext(profile), place);
   const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
   const admissionError = admitVm(vm, profile, ctx);
-  if (admissionError) return { vmi: null, error: vmRejection ? rejectionMessage(vmRejection) : admissionError, notes, ...(vmRejection ? { rejection: vmRejection } : {}) };
+  if (admissionError) {
+    if (vmRejection) return { vmi: null, error: rejectionMessage(vmRejection), notes, rejection: vmRejection };
+    return refused('vm-validating-webhook', admissionError, notes, instancetypeErrorCauses(admissionError, vmAt));
+  }
   const created = vmiFromVm(vm, profile);
-  if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
+  if (!created.vmi || created.error) {
+    const error = created.error ?? 'the VM controller created no VMI';
+    return refused('vm-controller', error, notes, instancetypeErrorCauses(error, vmAt, place.vmiTemplateAt));
+  }
   const vmi = created.vmi;
   if (created.uuidComputed) {
     notes.push(
@@ -102,7 +129,12 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes, undefined, vmRejection);
+  return finish(vmi, profile, place.vmiTemplateAt, ctx, notes, undefined, vmRejection);
+}
+
+/** A stage that stops admission with an error (not a webhook's causes): one cause per field it names. */
+function refused(stage: AdmissionStage, error: string, notes: string[], causes: AdmissionCause[]): AdmissionResult {
+  return { vmi: null, error, notes, rejection: { stage, causes } };
 }
 
 function admitVirtualMachineInstance(
@@ -130,7 +162,10 @@ function finish(
   earlier?: Rejection,
 ): AdmissionResult {
   const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
-  if (result.error) return { vmi: null, error: earlier ? rejectionMessage(earlier) : result.error, notes, ...(earlier ? { rejection: earlier } : {}) };
+  if (result.error) {
+    if (earlier) return { vmi: null, error: rejectionMessage(earlier), notes, rejection: earlier };
+    return refused('vmi-mutating-webhook', result.error, notes, instancetypeErrorCauses(result.error, [], templateAt));
+  }
   const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile));
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
   notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));

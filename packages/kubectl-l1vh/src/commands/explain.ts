@@ -27,6 +27,14 @@ Options:
   --show-xml         include the domain XML in text output
   --vmi-uid UID      UID for VMIs whose metadata.uid is unknown (default all zeros)
   --xml-indent tab   indent the XML with tabs, as virt-launcher does (default: two spaces)
+
+Each VM gets a verdict: runs, rejected (KubeVirt's admission refuses it; each cause is printed
+as file:line:col), unschedulable (no node can run its launcher pod) or launch-fails (virt-launcher
+fails). For a VM that will not run the preview is still shown where KubeVirt would build it,
+labelled "preview only".
+
+Exit codes: 0 every VM runs; 1 a VM will not run, or an input is invalid; 2 usage, profile or
+I/O error; 3 the cluster could not be read.
 `;
 
 export async function explainCommand(argv: string[], io: CliIO): Promise<number> {
@@ -69,5 +77,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   io.stdout(EXPLAIN_FORMATS[format]({ items, profile: profile.origin, showXml: values['show-xml'] === true, findings }));
   printProblems(inputs.problems, io);
   printFindings(loaded.findings, inputs.sources, io);
-  return inputs.problems.length > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
+  // Exit 1 when any VM will not run (rejected, unschedulable, launch fails) or an input is invalid.
+  const wontRun = items.some((it) => it.verdict !== 'runs');
+  return wontRun || inputs.problems.length > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 }

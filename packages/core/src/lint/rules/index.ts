@@ -2,6 +2,8 @@
 // tests/lint/<id>.test.ts (a meta-test checks all three).
 
 import type { Rule } from '../rule.js';
+import admissionRejected from './admission-rejected.js';
+import outOfRange from './out-of-range.js';
 import ignoredKubevirtSetting from './ignored-kubevirt-setting.js';
 import instancetypeConflict from './instancetype-conflict.js';
 import libvirtSchemaQuirk from './libvirt-schema-quirk.js';
@@ -15,7 +17,9 @@ import obsoleteHypervLayered from './obsolete-hyperv-layered.js';
 import unknownInstancetype from './unknown-instancetype.js';
 
 export type RuleId =
+  | 'admission-rejected'
   | 'no-launch'
+  | 'out-of-range'
   | 'mshv-fallback'
   | 'obsolete-hyperv-layered'
   | 'no-mshv-domain-type'
@@ -28,7 +32,9 @@ export type RuleId =
   | 'ignored-kubevirt-setting';
 
 export const RULES = {
+  'admission-rejected': admissionRejected,
   'no-launch': noLaunch,
+  'out-of-range': outOfRange,
   'mshv-fallback': mshvFallback,
   'obsolete-hyperv-layered': obsoleteHypervLayered,
   'no-mshv-domain-type': noMshvDomainType,
