@@ -13,7 +13,7 @@ runRuleTests('admission-rejected', {
     {
       name: 'VM mutating webhook: inferFromVolume names no volume',
       manifest: inferMissing,
-      errors: [{ messageId: 'causeWithoutField', line: 7, column: 3, message: ['unable to find volume missing to infer defaults'] }],
+      errors: [{ messageId: 'cause', line: 7, column: 3, message: ['unable to find volume missing to infer defaults'] }],
     },
   ],
 });

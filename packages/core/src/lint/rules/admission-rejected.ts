@@ -13,9 +13,9 @@ export default defineRule({
   meta: {
     severity: 'error',
     description: 'KubeVirt\'s admission rejects the object (one finding per cause KubeVirt gives).',
+    // KubeVirt's message verbatim; the finding's position is the field's.
     messages: {
-      cause: '{{field}}: {{message}}',
-      causeWithoutField: '{{message}}',
+      cause: '{{message}}',
       rejected: '{{kind}} {{name}} is rejected at admission: {{error}}',
     },
   },
@@ -27,10 +27,6 @@ export default defineRule({
       report({ messageId: 'rejected', path: NAME, data: { kind: s.kind, name: s.object.name, error: s.admission.error ?? s.item.error ?? '' } });
       return;
     }
-    for (const c of s.causes) {
-      const path = c.at ?? NAME;
-      if (c.field) report({ messageId: 'cause', path, data: { field: c.field, message: c.message } });
-      else report({ messageId: 'causeWithoutField', path, data: { message: c.message } });
-    }
+    for (const c of s.causes) report({ messageId: 'cause', path: c.at ?? NAME, data: { field: c.field, message: c.message } });
   },
 });
