@@ -15,11 +15,9 @@ import { computeLauncherResources, launcherResourceNotes, type LauncherResources
 import type { DomainType, HypervisorId } from '../select/hypervisors.js';
 import { selectHypervisor, type NodeOutcome, type Selection, type Semantics } from '../select/select-hypervisor.js';
 import { positionOfField, positionOfObject, type SourcePosition } from './resolve-position.js';
-import { figuresPastInt64, pastInt64Entry, vmiOutOfRange } from './preview-range.js';
+import { figuresPastInt64, pastInt64Entry, placeInManifest, vmiOutOfRange } from './preview-range.js';
 import { decideVerdict, type RangeProblem, type Verdict, type VerdictCause } from './verdict.js';
 import type { AdmissionCause, AdmissionStage, Rejection } from '../validate/cause.js';
-import { manifestPathOfVmiField } from '../parse/vm-like.js';
-import type { PathSegment } from '../parse/position-index.js';
 
 import { PLACEHOLDER_VMI_UID } from '../conventions.js';
 export { PLACEHOLDER_VMI_UID };
@@ -151,11 +149,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const past = figuresPastInt64(computedOverhead, computedResources);
   const overhead = past.overhead ? null : computedOverhead;
   const resources = past.resources.length > 0 ? null : computedResources;
-  const outOfRange = [...beyond, ...(beyond.length > 0 ? [] : pastInt64Entry(vmi, past))].map((o) => {
-    const candidates = o.at.map((p) => manifestPathOfVmiField(kind, p));
-    const at = candidates.find((p) => present(obj.value, p)) ?? candidates[0]!;
-    return { at, message: `${dottedPath(at)}: ${withPodRequest(o.message, computedResources)}` };
-  });
+  const outOfRange = placeInManifest([...beyond, ...(beyond.length > 0 ? [] : pastInt64Entry(vmi, past))], obj, kind, computedResources.requests.cpu);
   const launchError = selection.error ?? converted?.error ?? null;
   const v = decideVerdict({ admission, nodes: selection.nodes, landingNode: selection.landingNode, launchError, outOfRange });
   const runs = v.verdict === 'runs';
@@ -217,26 +211,6 @@ const VERDICT_LABEL: Record<Verdict, string | null> = {
   unschedulable: 'preview only: no node can run the launcher pod; the domain XML, overhead and resources are what KubeVirt would make of it if a node could',
   'launch-fails': 'preview only: virt-launcher fails before the domain is defined; the overhead and resources are those of the pod it would fail in',
 };
-
-function present(root: unknown, path: readonly PathSegment[]): boolean {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return false;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v !== undefined;
-}
-
-/** A manifest path as kubectl prints fields: spec.template.spec.domain.cpu.cores, disks[0]. */
-function dottedPath(at: readonly PathSegment[]): string {
-  return at.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
-}
-
-/** Adds the launcher pod's CPU request to a vCPU message when it is known. */
-function withPodRequest(message: string, resources: LauncherResources | null): string {
-  const cpu = resources?.requests.cpu;
-  return cpu && /^\S+ vCPUs: /.test(message) ? `${message} (the launcher pod would request cpu=${cpu})` : message;
-}
 
 /** KubeVirt's causes as the JSON carries them: stage on each, and positions when asked for. */
 function verdictCauses(obj: ManifestObject, causes: readonly AdmissionCause[], rejection: Rejection | undefined, positions: boolean): VerdictCause[] {

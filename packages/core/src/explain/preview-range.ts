@@ -9,6 +9,9 @@ import type { OverheadResult } from '../overhead/memory-overhead.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { quantityValueOf } from '../quantity/text.js';
 import type { LauncherResources } from '../resources/launcher-resources.js';
+import type { ManifestObject } from '../parse/read-objects.js';
+import { manifestPathOfVmiField, type VmLikeKind } from '../parse/vm-like.js';
+import type { RangeProblem } from './verdict.js';
 
 /** A value past what the preview honours: where it is and why no node runs it. */
 export interface OutOfRange {
@@ -71,6 +74,33 @@ export function pastInt64Entry(vmi: VirtualMachineInstance, past: { overhead: bo
   if (what.length === 0) return [];
   const memory = memoryField(vmi);
   return [{ at: memory ? memory.at : [['spec', 'domain']], message: `${what.join(' and ')} would be at or past Go's int64 limit (8Ei): no node can run this VM, and the preview renders no such figure` }];
+}
+
+/**
+ * Each problem at the first of its candidate fields the manifest has, its message prefixed with
+ * that field as kubectl prints it (and, for vCPUs, the CPU the launcher pod would request).
+ */
+export function placeInManifest(problems: readonly OutOfRange[], obj: ManifestObject, kind: VmLikeKind, podCpu: string | undefined): RangeProblem[] {
+  return problems.map((o) => {
+    const candidates = o.at.map((p) => manifestPathOfVmiField(kind, p));
+    const at = candidates.find((p) => present(obj.value, p)) ?? candidates[0]!;
+    const message = podCpu && /^\S+ vCPUs: /.test(o.message) ? `${o.message} (the launcher pod would request cpu=${podCpu})` : o.message;
+    return { at, message: `${dotted(at)}: ${message}` };
+  });
+}
+
+function present(root: unknown, path: readonly PathSegment[]): boolean {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return false;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v !== undefined;
+}
+
+/** A manifest path as kubectl prints fields: spec.template.spec.domain.cpu.cores, disks[0]. */
+function dotted(at: readonly PathSegment[]): string {
+  return at.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
 }
 
 export const beyondInt64 = (n: number): boolean => !Number.isFinite(n) || Math.abs(n) >= 2 ** 63;
