@@ -13,9 +13,11 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
-import type { AdmissionCause, AdmissionStage, Rejection } from '../validate/cause.js';
+import { FieldPath, type AdmissionCause, type AdmissionStage, type Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
+import { fieldRejections } from '../validate/manifest-fields.js';
+import { strictDecodingMessage } from '../validate/unknown-fields.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { POOL_VM_PATH, VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
 import { instancetypeErrorCauses } from '../instancetype/conflicts.js';
@@ -51,8 +53,35 @@ export function admit(obj: ManifestObject, profile: ClusterProfile, opts: Admiss
   }
 }
 
+/**
+ * Before any webhook: the API server's strict field validation (unknown fields, stage `schema`) and
+ * the webhook's decoding into Go types (stage `decode`). A value that does not decode means KubeVirt
+ * never sees the object: no VMI. Unknown fields refuse it too, but the preview goes on without them
+ * (what the API server's pruning would keep), labelled by the rejection.
+ */
 function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: AdmissionOptions): AdmissionResult {
+  const fields = fieldRejections(obj, profile.version);
+  if (fields.decode) {
+    const first = fields.schema ?? fields.decode;
+    const error = [fields.schema, fields.decode].flatMap((r) => (r ? [rejectionMessage(r)] : [])).join('; ');
+    return { vmi: null, error, notes: [], rejection: first };
+  }
   const value = withoutNulls(obj.value);
+  if (!fields.schema) return admitValue(obj, value, profile, opts);
+  for (const c of fields.schema.causes) if (c.at) prune(value, c.at);
+  const result = admitValue(obj, value, profile, opts);
+  return { ...result, error: rejectionMessage(fields.schema), rejection: fields.schema };
+}
+
+/** Removes the field at `at` (a path into `value`), as the API server's pruning would. */
+function prune(value: Record<string, unknown>, at: readonly PathSegment[]): void {
+  let node: unknown = value;
+  for (let i = 0; i < at.length - 1; i++) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[at[i]!] : undefined;
+  const last = at[at.length - 1];
+  if (node && typeof node === 'object' && !Array.isArray(node) && typeof last === 'string') delete (node as Record<string, unknown>)[last];
+}
+
+function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile: ClusterProfile, opts: AdmissionOptions): AdmissionResult {
   const ctx: DefaultsContext = {
     config: profile.config,
     traits: VERSION_TRAITS[profile.version],
@@ -61,14 +90,14 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
   };
   switch (obj.kind) {
     case 'VirtualMachine':
-      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_TEMPLATE);
+      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_PLACE.VirtualMachine);
     case 'VirtualMachinePool': {
       const template = asRecord(asRecord(value.spec).virtualMachineTemplate);
       const meta = { ...asRecord(template.metadata) } as ObjectMeta;
       meta.name = `${obj.name}-${POOL_VM_INDEX}`;
       meta.namespace = obj.namespace ?? meta.namespace;
       const vm = asVm({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: meta, spec: template.spec }, obj.namespace);
-      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], POOL_VM_TEMPLATE);
+      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], VM_PLACE.VirtualMachinePool);
     }
     case 'VirtualMachineInstanceReplicaSet': {
       const template = asRecord(asRecord(value.spec).template);
@@ -87,40 +116,36 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
   }
 }
 
-/** Where a VM's template sits: as the admitting webhook prints it, and in the manifest. */
-export interface VmTemplatePlace {
-  printed: string;
-  at: readonly PathSegment[];
-  /** Path from the manifest root to the VMI template (metadata + spec). */
-  vmiTemplateAt: readonly PathSegment[];
+/** Where a VM sits in its manifest: its spec (as its validating webhook prints it) and its VMI template. */
+interface VmPlace {
+  spec: FieldPath;
+  vmiTemplate: readonly PathSegment[];
 }
 
-const VM_TEMPLATE: VmTemplatePlace = { printed: 'spec.template', at: ['spec', 'template'], vmiTemplateAt: VMI_TEMPLATE_PATH.VirtualMachine };
-/** The pool webhook validates its VM template under spec.virtualMachineTemplate.spec (vmpool-admitter.go ValidateVMPoolSpec). */
-const POOL_VM_TEMPLATE: VmTemplatePlace = {
-  printed: 'spec.virtualMachineTemplate.spec.template',
-  at: [...POOL_VM_PATH, 'spec', 'template'],
-  vmiTemplateAt: VMI_TEMPLATE_PATH.VirtualMachinePool,
+const VM_PLACE: Readonly<Record<'VirtualMachine' | 'VirtualMachinePool', VmPlace>> = {
+  VirtualMachine: { spec: FieldPath.root('spec', ['spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachine },
+  // The pool webhook validates its VM template under spec.virtualMachineTemplate.spec (vmpool-admitter.go ValidateVMPoolSpec).
+  VirtualMachinePool: { spec: FieldPath.root('spec.virtualMachineTemplate.spec', [...POOL_VM_PATH, 'spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachinePool },
 };
 
-function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[], place: VmTemplatePlace): AdmissionResult {
-  const vmAt = place.at.slice(0, -2);
+function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[], place: VmPlace): AdmissionResult {
+  // The VM's root in the manifest (the pool's VM template for a pool).
+  const vmAt = place.spec.at.slice(0, -1);
   const mutationError = mutateVm(vm, profile);
   if (mutationError) {
     const inferring = vm.spec.instancetype?.inferFromVolume ? 'instancetype' : vm.spec.preference?.inferFromVolume ? 'preference' : undefined;
     return refused('vm-mutating-webhook', mutationError, notes, instancetypeErrorCauses(mutationError, vmAt, undefined, inferring));
   }
-  const vmCauses = validateVirtualMachine(vm, validationContext(profile), place);
+  // The VM validating webhook: instancetype/preference and the VMI spec defaults on a copy, then
+  // its checks on that copy (vms-admitter.go Admit).
+  const dryRun = admitVm(vm, profile, ctx);
+  if (dryRun.error) return refused('vm-validating-webhook', dryRun.error, notes, instancetypeErrorCauses(dryRun.error, vmAt));
+  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile), place.spec);
   const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
-  const admissionError = admitVm(vm, profile, ctx);
-  if (admissionError) {
-    if (vmRejection) return { vmi: null, error: rejectionMessage(vmRejection), notes, rejection: vmRejection };
-    return refused('vm-validating-webhook', admissionError, notes, instancetypeErrorCauses(admissionError, vmAt));
-  }
   const created = vmiFromVm(vm, profile);
   if (!created.vmi || created.error) {
     const error = created.error ?? 'the VM controller created no VMI';
-    return refused('vm-controller', error, notes, instancetypeErrorCauses(error, vmAt, place.vmiTemplateAt));
+    return refused('vm-controller', error, notes, instancetypeErrorCauses(error, vmAt, place.vmiTemplate));
   }
   const vmi = created.vmi;
   if (created.uuidComputed) {
@@ -129,10 +154,10 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, profile, place.vmiTemplateAt, ctx, notes, undefined, vmRejection);
+  return finish(vmi, profile, place.vmiTemplate, ctx, notes, undefined, vmRejection, true);
 }
 
-/** A stage that stops admission with an error (not a webhook's causes): one cause per field it names. */
+/** A stage that stops admission with an error rather than a webhook's cause list. */
 function refused(stage: AdmissionStage, error: string, notes: string[], causes: AdmissionCause[]): AdmissionResult {
   return { vmi: null, error, notes, rejection: { stage, causes } };
 }
@@ -160,13 +185,15 @@ function finish(
   notes: string[],
   firmwareUuid: () => string = () => '',
   earlier?: Rejection,
+  /** The VMI comes from a KubeVirt controller (a VM's VMI), whose service account may set reserved labels. */
+  byKubeVirt = false,
 ): AdmissionResult {
   const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
   if (result.error) {
     if (earlier) return { vmi: null, error: rejectionMessage(earlier), notes, rejection: earlier };
     return refused('vmi-mutating-webhook', result.error, notes, instancetypeErrorCauses(result.error, [], templateAt));
   }
-  const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile));
+  const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile), { byKubeVirt });
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
   notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);
@@ -174,9 +201,13 @@ function finish(
   return rejection ? { vmi, error: rejectionMessage(rejection), notes, rejection } : { vmi, error: null, notes };
 }
 
-/** KubeVirt's causes as one line, as kubectl prints a webhook denial (`field: message`, joined). */
+/**
+ * KubeVirt's causes as one line: a webhook denial as kubectl prints it (`field: message`, joined),
+ * the API server's strict decoding error, or encoding/json's error (which names its field).
+ */
 function rejectionMessage(r: Rejection): string {
-  return r.causes.map((c) => `${c.field}: ${c.message}`).join('; ');
+  if (r.stage === 'schema') return strictDecodingMessage(r.causes);
+  return r.causes.map((c) => (r.stage === 'decode' && c.message.startsWith('json: ') ? c.message : `${c.field}: ${c.message}`)).join('; ');
 }
 
 function asRecord(v: unknown): Record<string, unknown> {

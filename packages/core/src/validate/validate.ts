@@ -6,39 +6,59 @@ import type { PathSegment } from '../parse/position-index.js';
 import { FieldPath, type AdmissionCause } from './cause.js';
 import type { ValidationContext } from './context.js';
 import { SPEC_VALIDATORS, type ValidationSubject } from './rules/index.js';
+import { discontinuedGateCauses } from './rules/metadata-misc.js';
+import { dataVolumeTemplateCauses, liveUpdateCauses, runStrategyCauses } from './vm-spec.js';
 
-/** Where a VM's template is: as the webhook prints it, and its path in the manifest. */
-export interface TemplatePlace {
-  printed: string;
-  at: readonly PathSegment[];
+/**
+ * VM validating webhook (vms-admitter.go Admit → ValidateVirtualMachineSpec), on the copy it
+ * validates: instancetype and preference applied, VMI spec defaults set on the template. `vmSpec`
+ * is where the VM's spec is (a pool's VM template: `spec.virtualMachineTemplate.spec`, as the pool
+ * webhook prints it: vmpool-admitter.go ValidateVMPoolSpec).
+ */
+export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContext, vmSpec: FieldPath = FieldPath.root('spec', ['spec'])): AdmissionCause[] {
+  const template = vm.spec.template;
+  if (!template?.spec) return [vmSpec.child('template').cause('FieldValueRequired', 'missing virtual machine template.')];
+  const specField = vmSpec.child('template', 'spec');
+  // On create, discontinued feature gates still in use refuse the VM before anything else.
+  const gates = discontinuedGateCauses(template.spec, specField, ctx);
+  if (gates.length > 0) return gates;
+  const subject: ValidationSubject = {
+    spec: template.spec,
+    metadata: template.metadata ?? {},
+    specField,
+    metadataField: vmSpec.child('template', 'metadata'),
+    byKubeVirt: false,
+  };
+  // Then the network ValidateCreation (discontinued bindings), which also refuses alone.
+  const validators = SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi');
+  for (const v of validators.filter((v) => v.exclusive)) {
+    const causes = v.validate(subject, ctx);
+    if (causes.length > 0) return causes;
+  }
+  return [
+    ...validators.filter((v) => !v.exclusive).flatMap((v) => v.validate(subject, ctx)),
+    ...dataVolumeTemplateCauses(vm),
+    ...runStrategyCauses(vm, ctx),
+    ...liveUpdateCauses(vm, ctx),
+  ];
 }
 
-/** A VirtualMachine's own template. A pool's VM template is validated by the pool webhook at spec.virtualMachineTemplate.spec.template. */
-const VM_TEMPLATE: TemplatePlace = { printed: 'spec.template', at: ['spec', 'template'] };
-
-/** VM validating webhook (vms-admitter.go: ValidateVirtualMachineSpec and its template checks). */
-export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContext, place: TemplatePlace = VM_TEMPLATE): AdmissionCause[] {
-  const spec = vm.spec.template?.spec;
-  if (!spec) return [];
-  const subject: ValidationSubject = {
-    spec,
-    metadata: vm.spec.template?.metadata ?? {},
-    specField: FieldPath.root(`${place.printed}.spec`, [...place.at, 'spec']),
-    metadataField: FieldPath.root(`${place.printed}.metadata`, [...place.at, 'metadata']),
-  };
-  return SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi').flatMap((v) => v.validate(subject, ctx));
+export interface VmiValidationOptions {
+  /** Created by a KubeVirt service account (the VM controller): reserved labels are allowed. */
+  byKubeVirt?: boolean;
 }
 
 /**
  * VMI validating webhook on the defaulted VMI. `templateAt` is where the VMI's metadata+spec sit in
  * the manifest ([] for a VMI, ['spec','template'] for a VM).
  */
-export function validateVirtualMachineInstance(vmi: VirtualMachineInstance, templateAt: readonly PathSegment[], ctx: ValidationContext): AdmissionCause[] {
+export function validateVirtualMachineInstance(vmi: VirtualMachineInstance, templateAt: readonly PathSegment[], ctx: ValidationContext, opts: VmiValidationOptions = {}): AdmissionCause[] {
   const subject: ValidationSubject = {
     spec: vmi.spec,
     metadata: vmi.metadata,
     specField: FieldPath.root('spec', [...templateAt, 'spec']),
     metadataField: FieldPath.root('metadata', [...templateAt, 'metadata']),
+    byKubeVirt: opts.byKubeVirt ?? false,
   };
   return SPEC_VALIDATORS.filter((v) => v.scope !== 'vm-template').flatMap((v) => v.validate(subject, ctx));
 }

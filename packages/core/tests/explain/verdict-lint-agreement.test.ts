@@ -9,7 +9,7 @@ import { goldenGroups } from '../support/shared.js';
 
 /** The rules that report each verdict other than runs. */
 const VERDICT_RULES: Record<Exclude<ExplainItem['verdict'], 'runs'>, readonly string[]> = {
-  rejected: ['admission-rejected', 'instancetype-conflict', 'unknown-instancetype'],
+  rejected: ['admission-rejected', 'instancetype-conflict', 'unknown-instancetype', 'unknown-field', 'WRONG_TYPE'],
   unschedulable: ['no-launch', 'out-of-range'],
   'launch-fails': ['no-launch'],
 };
@@ -36,15 +36,21 @@ function disagreements(sources: { path: string; text: string }[], clusterYaml: s
   const { profile } = loadProfile([{ path: 'cluster.yaml', text: clusterYaml }], loaded.objects);
   const items = explainAll(loaded.objects, profile).map((e) => e.item);
   const lint = lintSources(sources, profile);
+  // Rule findings name their object; a value Go cannot decode is an input finding (WRONG_TYPE) in its file.
   const errorsOf = (it: ExplainItem): Finding[] =>
-    lint.findings.filter((f) => f.severity === 'error' && f.subject?.file === it.source.file && f.subject.line === it.source.line && f.subject.col === it.source.col);
+    lint.findings.filter(
+      (f) =>
+        f.severity === 'error' &&
+        ((f.subject?.file === it.source.file && f.subject.line === it.source.line && f.subject.col === it.source.col) ||
+          (it.admissionStage === 'decode' && f.code === 'WRONG_TYPE' && f.range?.file === it.source.file)),
+    );
   const bad: Disagreement[] = [];
   const verdicts: Record<string, number> = {};
   for (const it of items) {
     verdicts[it.verdict] = (verdicts[it.verdict] ?? 0) + 1;
     const errors = errorsOf(it);
     const lunOnFile = it.schemaQuirks.some((q) => q.kind === 'lun-on-file-source');
-    const ok = it.verdict === 'runs' ? errors.every((f) => lunOnFile && LIBVIRT_ONLY_RULES.has(f.ruleId ?? '')) : errors.some((f) => VERDICT_RULES[it.verdict as Exclude<ExplainItem['verdict'], 'runs'>].includes(f.ruleId ?? ''));
+    const ok = it.verdict === 'runs' ? errors.every((f) => lunOnFile && LIBVIRT_ONLY_RULES.has(f.ruleId ?? '')) : errors.some((f) => VERDICT_RULES[it.verdict as Exclude<ExplainItem['verdict'], 'runs'>].includes(f.ruleId ?? f.code));
     if (!ok) bad.push({ file: it.source.file, verdict: it.verdict, errors: errors.map((f) => `${f.ruleId}: ${f.message}`) });
   }
   return { checked: items.length, verdicts, bad, items };
