@@ -39,6 +39,11 @@ export interface AdmissionResult {
    * is still what the remaining stages would make of it, so reports can show it, labelled.
    */
   rejection?: Rejection;
+  /**
+   * The rejection is a stage's own error (a mutating webhook, instancetype application, the VM
+   * controller, the VMI defaults), not a validator's cause list: its causes are built from the error.
+   */
+  stageError?: boolean;
 }
 
 /** Index a VirtualMachinePool gives its first VM (`<pool>-0`). */
@@ -159,7 +164,7 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
 
 /** A stage that stops admission with an error rather than a webhook's cause list. */
 function refused(stage: AdmissionStage, error: string, notes: string[], causes: AdmissionCause[]): AdmissionResult {
-  return { vmi: null, error, notes, rejection: { stage, causes } };
+  return { vmi: null, error, notes, rejection: { stage, causes }, stageError: true };
 }
 
 function admitVirtualMachineInstance(

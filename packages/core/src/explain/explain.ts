@@ -89,6 +89,8 @@ export interface Explained {
   outOfRange: RangeProblem[];
   /** virt-launcher's own error (hypervisor device or converter), whatever the verdict. */
   launchError: string | null;
+  /** Rejected by a stage's own error (instancetype application, defaults, …) rather than validator causes. */
+  stageError: boolean;
 }
 
 export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts: ExplainOptions = {}): Explained {
@@ -112,6 +114,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       causes: v.causes,
       outOfRange: [],
       launchError: null,
+      stageError: admission.stageError === true || !admission.rejection,
       item: withSource(obj, positions, {
         source: UNRESOLVED,
         ...base,
@@ -165,6 +168,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
     causes: v.causes,
     outOfRange,
     launchError,
+    stageError: admission.stageError === true,
     item: withSource(obj, positions, {
       source: UNRESOLVED,
       ...base,

@@ -49,7 +49,10 @@ export interface VmSubject {
 export function vmSubject(explained: Explained): VmSubject {
   const { item, object, selection } = explained;
   // Only a rejection is an admission error; the other verdicts' errors come later.
-  const status = item.verdict === 'rejected' ? classifyAdmissionError(item.error, item.vmi !== null) : item.vmi !== null ? 'admitted' : 'unavailable';
+  // Only a rejection is an admission error; the other verdicts' errors come later. Validator causes
+  // are plain rejections whatever they say; a stage's own error is told apart by its message.
+  const status: AdmissionStatus =
+    item.verdict !== 'rejected' ? (item.vmi !== null ? 'admitted' : 'unavailable') : explained.stageError ? classifyAdmissionError(item.error, item.vmi !== null) : 'rejected';
   return {
     object,
     kind: item.kind,
