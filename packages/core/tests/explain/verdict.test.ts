@@ -147,3 +147,27 @@ describe('verdict', () => {
     }
   });
 });
+
+describe('verdict: rejected by a validating webhook', () => {
+  const name = 'neg-vm-duplicate-disk-names';
+  const file = sharedPath('golden', 'admission', 'cases', `${name}.yaml`);
+  const expected = JSON.parse(readFileSync(sharedPath('golden', 'admission', 'expected', `${name}.json`), 'utf8')) as { validation: { field: string; message: string; type: string }[] };
+
+  it("carries KubeVirt's causes exactly, with positions, and keeps the preview", () => {
+    const it = admissionCase(name);
+    expect(it).toMatchObject({ verdict: 'rejected', admissionStage: 'vm-validating-webhook', hypervisor: null, domainType: null });
+    expect(it.causes).toEqual(expected.validation.map((c) => ({ ...c, stage: 'vm-validating-webhook', source: { file, line: 28, col: 13 } })));
+    expect(it.vmi).not.toBeNull();
+    expect(it.domainXml).toContain('<domain type="kvm"');
+    expect(it.notes[0]).toMatch(/^preview only: KubeVirt rejects this object/);
+  });
+
+  it('in a VirtualMachinePool: the pool webhook prints spec.virtualMachineTemplate.spec.template…, the position is in the pool', () => {
+    const vm = readFileSync(file, 'utf8');
+    const indented = vm.slice(vm.indexOf('spec:\n') + 'spec:\n'.length).replace(/^/gm, '      ').replace(/\s+$/, '\n');
+    const pool = `apiVersion: pool.kubevirt.io/v1alpha1\nkind: VirtualMachinePool\nmetadata:\n  name: pool\n  namespace: default\nspec:\n  replicas: 1\n  virtualMachineTemplate:\n    spec:\n${indented}`;
+    const it = explainText('pool.yaml', pool, { path: 'cluster.yaml', text: SCHEDULABLE_ADMISSION_CLUSTER });
+    const printed = (s: string): string => s.replaceAll('spec.template.spec', 'spec.virtualMachineTemplate.spec.template.spec');
+    expect(it.causes).toEqual(expected.validation.map((c) => ({ type: c.type, field: printed(c.field), message: printed(c.message), stage: 'vm-validating-webhook', source: { file: 'pool.yaml', line: 31, col: 19 } })));
+  });
+});
