@@ -212,7 +212,7 @@ function finish(
  */
 function rejectionMessage(r: Rejection): string {
   if (r.stage === 'schema') return strictDecodingMessage(r.causes);
-  return r.causes.map((c) => (r.stage === 'decode' && c.message.startsWith('json: ') ? c.message : `${c.field}: ${c.message}`)).join('; ');
+  return r.causes.map((c) => ((r.stage === 'decode' && c.message.startsWith('json: ')) || !c.field ? c.message : `${c.field}: ${c.message}`)).join('; ');
 }
 
 function asRecord(v: unknown): Record<string, unknown> {
