@@ -95,14 +95,14 @@ function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile
   };
   switch (obj.kind) {
     case 'VirtualMachine':
-      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_PLACE.VirtualMachine);
+      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_SPEC_PATH.VirtualMachine);
     case 'VirtualMachinePool': {
       const template = asRecord(asRecord(value.spec).virtualMachineTemplate);
       const meta = { ...asRecord(template.metadata) } as ObjectMeta;
       meta.name = `${obj.name}-${POOL_VM_INDEX}`;
       meta.namespace = obj.namespace ?? meta.namespace;
       const vm = asVm({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: meta, spec: template.spec }, obj.namespace);
-      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], VM_PLACE.VirtualMachinePool);
+      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], VM_SPEC_PATH.VirtualMachinePool);
     }
     case 'VirtualMachineInstanceReplicaSet': {
       const template = asRecord(asRecord(value.spec).template);
@@ -114,7 +114,8 @@ function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile
         { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: typeof ownerUid === 'string' ? ownerUid : '', controller: true, blockOwnerDeletion: true },
       ];
       const vmi = asVmi({ metadata: meta, spec: template.spec });
-      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
+      // The replica set's controller creates the VMIs (a KubeVirt service account).
+      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`], true);
     }
     default:
       return admitVirtualMachineInstance(asVmi(value), profile, VMI_TEMPLATE_PATH.VirtualMachineInstance, ctx, opts, []);
@@ -127,7 +128,7 @@ interface VmPlace {
   vmiTemplate: readonly PathSegment[];
 }
 
-const VM_PLACE: Readonly<Record<'VirtualMachine' | 'VirtualMachinePool', VmPlace>> = {
+const VM_SPEC_PATH: Readonly<Record<'VirtualMachine' | 'VirtualMachinePool', VmPlace>> = {
   VirtualMachine: { spec: FieldPath.root('spec', ['spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachine },
   // The pool webhook validates its VM template under spec.virtualMachineTemplate.spec (vmpool-admitter.go ValidateVMPoolSpec).
   VirtualMachinePool: { spec: FieldPath.root('spec.virtualMachineTemplate.spec', [...POOL_VM_PATH, 'spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachinePool },
@@ -174,12 +175,13 @@ function admitVirtualMachineInstance(
   ctx: DefaultsContext,
   opts: AdmissionOptions,
   notes: string[],
+  byKubeVirt = false,
 ): AdmissionResult {
   vmi.metadata.namespace ??= 'default';
   vmi.metadata.uid ??= opts.vmiUid;
   const name = vmi.metadata.name ?? vmi.metadata.generateName ?? '';
   if (!vmi.spec.domain.firmware?.uuid) notes.push(`firmware.uuid: KubeVirt assigns a random UUID at creation; the preview uses the name-based ${legacyFirmwareUuid(name)}`);
-  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name));
+  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name), undefined, byKubeVirt);
 }
 
 function finish(
@@ -200,7 +202,8 @@ function finish(
   }
   const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile), { byKubeVirt });
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
-  notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
+  // The defaults' Hyper-V problems are the validating webhook's causes too: note them only if it found none.
+  if (!rejection) notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);
   if (vmi.metadata.annotations && Object.keys(vmi.metadata.annotations).length === 0) delete vmi.metadata.annotations;
   return rejection ? { vmi, error: rejectionMessage(rejection), notes, rejection } : { vmi, error: null, notes };

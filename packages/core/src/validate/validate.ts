@@ -12,8 +12,7 @@ import { dataVolumeTemplateCauses, liveUpdateCauses, runStrategyCauses } from '.
 /**
  * VM validating webhook (vms-admitter.go Admit → ValidateVirtualMachineSpec), on the copy it
  * validates: instancetype and preference applied, VMI spec defaults set on the template. `vmSpec`
- * is where the VM's spec is (a pool's VM template: `spec.virtualMachineTemplate.spec`, as the pool
- * webhook prints it: vmpool-admitter.go ValidateVMPoolSpec).
+ * is where the VM's spec is (a pool's VM template: `spec.virtualMachineTemplate.spec`).
  */
 export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContext, vmSpec: FieldPath = FieldPath.root('spec', ['spec'])): AdmissionCause[] {
   const template = vm.spec.template;
@@ -37,9 +36,9 @@ export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContex
   }
   return [
     ...validators.filter((v) => !v.exclusive).flatMap((v) => v.validate(subject, ctx)),
-    ...dataVolumeTemplateCauses(vm),
-    ...runStrategyCauses(vm, ctx),
-    ...liveUpdateCauses(vm, ctx),
+    ...dataVolumeTemplateCauses(vm, vmSpec),
+    ...runStrategyCauses(vm, ctx, vmSpec),
+    ...liveUpdateCauses(vm, ctx, vmSpec),
   ];
 }
 
