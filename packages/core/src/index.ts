@@ -23,6 +23,7 @@ export { selectHypervisor, type Selection, type NodeOutcome, type Semantics } fr
 export type { TraceStep, FieldRef } from './select/trace.js';
 export { explainAll, explainObject, locateItem, PLACEHOLDER_VMI_UID, type ExplainItem, type LocatedExplainItem, type ExplainOptions, type Explained, type DecisionStep } from './explain/explain.js';
 export { positionOf, sourceFiles, spotOfField, spotOfObject, type SourceFiles, type SourcePosition, type SourceSpot } from './explain/resolve-position.js';
+export { decideVerdict, type Verdict, type VerdictCause, type VerdictInput, type VerdictResult, type RangeProblem } from './explain/verdict.js';
 export type * from './api/kubevirt-types.js';
 export type * from './api/k8s-types.js';
 export { lintSources, type LintConfig, type LintOptions, type LintResult } from './lint/lint.js';

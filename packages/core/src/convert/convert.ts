@@ -22,6 +22,8 @@ export interface ConvertOptions {
    * domain, without the pre-start cache/io fix-ups. Default true (the domain virt-launcher defines).
    */
   runtimeFixups?: boolean;
+  /** false: run every configurator (their errors decide the verdict) but build no XML text. Default true. */
+  serialise?: boolean;
 }
 
 export interface ConvertResult {
@@ -44,6 +46,7 @@ export function convertVmi(vmi: VirtualMachineInstance, selection: Selection, pr
       if (err) return { domainXml: null, domain: null, error: err, notes: ctx.notes, findings: [] };
     }
     const tree = assembleDomain(domain);
+    if (opts.serialise === false) return { domainXml: null, domain: tree, error: null, notes: ctx.notes, findings: [] };
     return { domainXml: serialiseXml(tree, opts.indent ?? '  '), domain: tree, error: null, notes: ctx.notes, findings: [] };
   } catch (e) {
     // A converter bug on input validation let through must not cost the user the whole run.

@@ -4,6 +4,7 @@
 
 import type { Node } from '../api/k8s-types.js';
 import { explainObject } from '../explain/explain.js';
+import type { Verdict } from '../explain/verdict.js';
 import { valueDocument } from '../parse/value-document.js';
 import { readObjects } from '../parse/read-objects.js';
 import { nodeArchitecture, type ClusterProfile } from '../profile/cluster-profile.js';
@@ -51,7 +52,7 @@ export interface ProfileSummary {
   useEmulation: boolean;
   nodeCounts: { total: number; mshv: number; runDefaultVm: number };
   nodes: NodeReadiness[];
-  newVm: { hypervisor: HypervisorId | null; domainType: DomainType | null; error: string | null; node: string | null; summary: string; fallback: string | null; runs: boolean };
+  newVm: { hypervisor: HypervisorId | null; domainType: DomainType | null; error: string | null; node: string | null; summary: string; fallback: string | null; runs: boolean; verdict: Verdict };
   checks: Check[];
   ready: boolean;
 }
@@ -105,9 +106,9 @@ export function summariseProfile(profile: ClusterProfile): ProfileSummary {
     };
   });
 
-  // It runs when it is admitted, launches, and (when the profile has nodes) some node takes its pod.
+  // Explain's verdict, for whatever reason: rejected, unschedulable (no node takes its pod), launch-fails.
   const fits = nodes.filter((n) => n.defaultVmFits);
-  const runs = item.error === null && item.hypervisor !== null && (nodes.length === 0 || fits.length > 0);
+  const runs = item.verdict === 'runs';
   const newVm = {
     hypervisor: item.hypervisor,
     domainType: item.domainType,
@@ -116,6 +117,7 @@ export function summariseProfile(profile: ClusterProfile): ProfileSummary {
     summary: item.decision.summary,
     fallback: selection?.fallback?.reason ?? null,
     runs,
+    verdict: item.verdict,
   };
 
   const mshvNodes = nodes.filter((n) => n.mshvAllocatable > 0);
@@ -150,7 +152,7 @@ export function summariseProfile(profile: ClusterProfile): ProfileSummary {
       id: 'new-vm',
       ok: runs && item.hypervisor === 'mshv',
       detail: !runs
-        ? `a new VM cannot run: ${item.error ?? `no node can run its launcher pod (${nodes.map((n) => `${n.name}: ${n.defaultVmReasons.join(', ')}`).join('; ')})`}`
+        ? `a new VM cannot run (${item.verdict}): ${item.error ?? 'unknown'}`
         : `a new VM gets ${HYPERVISOR_LABELS[item.hypervisor!]}${newVm.node ? ` on ${newVm.node}` : ''}`,
     },
   ];

@@ -28,7 +28,7 @@ export function formatClusterText(r: ProfileSummary): string {
   if (r.nodes.length === 0) out.push('  (no nodes)');
   out.push('');
   const vm = r.newVm;
-  out.push(`New VM:     ${vm.hypervisor ? HYPERVISOR_LABELS[vm.hypervisor] + `, libvirt domain type ${vm.domainType}${vm.runs ? '' : ' (but it cannot run)'}` : `launch fails: ${vm.error}`}`);
+  out.push(`New VM:     ${vm.runs && vm.hypervisor ? `${HYPERVISOR_LABELS[vm.hypervisor]}, libvirt domain type ${vm.domainType}` : `${vm.verdict}: ${vm.error}`}`);
   out.push(`            ${vm.summary}`);
   if (vm.fallback) out.push(`Fallback:   ${vm.fallback}`);
   out.push(`Ready for L1VH: ${r.ready ? 'yes' : 'no'}`);

@@ -21,14 +21,15 @@ describe('kubectl l1vh cluster readiness', () => {
     expect(noNet).not.toContain('devices.kubevirt.io/tun');
     const r = await run(['cluster', '--profile', 'c.yaml', '-o', 'json'], { 'c.yaml': noNet });
     expect(r.code).toBe(1);
-    const j = JSON.parse(r.out) as { ready: boolean; newVm: { runs: boolean }; checks: { id: string; ok: boolean; detail: string }[]; nodes: { defaultVmFits: boolean; defaultVmReasons: string[] }[] };
+    const j = JSON.parse(r.out) as { ready: boolean; newVm: { runs: boolean; verdict: string }; checks: { id: string; ok: boolean; detail: string }[]; nodes: { defaultVmFits: boolean; defaultVmReasons: string[] }[] };
     expect(j.ready).toBe(false);
-    expect(j.newVm.runs).toBe(false);
+    expect(j.newVm).toMatchObject({ runs: false, verdict: 'unschedulable' });
     expect(j.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['new-vm']);
     expect(j.nodes[0]!.defaultVmFits).toBe(false);
     expect(j.nodes[0]!.defaultVmReasons).toEqual(expect.arrayContaining(['no allocatable devices.kubevirt.io/tun', 'no allocatable devices.kubevirt.io/vhost-net']));
     const text = await run(['cluster', '--profile', 'c.yaml'], { 'c.yaml': noNet });
     expect(text.out).toContain('Ready for L1VH: no');
-    expect(text.out).toMatch(/FAIL +new-vm +a new VM cannot run: no node can run its launcher pod/);
+    expect(text.out).toMatch(/FAIL +new-vm +a new VM cannot run \(unschedulable\): no node can run the launcher pod/);
+    expect(text.out).toMatch(/^New VM: +unschedulable: /m);
   });
 });
