@@ -10,14 +10,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** src/cluster/connect.ts imports './client.js': in the bundle that is the chunk beside it. */
+/** src/cluster/connect.ts imports '@l1vh/cluster-client/open': in the bundle that is the chunk beside it. */
 const CLIENT_CHUNK = './cluster-client.cjs';
 const lazyClusterClient = {
   name: 'lazy-cluster-client',
   setup(b) {
-    b.onResolve({ filter: /^\.\/client\.js$/ }, (args) =>
-      /[\\/]cluster[\\/]connect\.ts$/.test(args.importer) ? { path: CLIENT_CHUNK, external: true } : undefined,
-    );
+    b.onResolve({ filter: /^@l1vh\/cluster-client\/open$/ }, () => ({ path: CLIENT_CHUNK, external: true }));
   },
 };
 
@@ -50,7 +48,7 @@ await build({
   plugins: [lazyClusterClient, lazyYaml],
   metafile: true,
 }).then((result) => {
-  const leaked = Object.keys(result.metafile.inputs).filter((p) => p.includes('@kubernetes/client-node') || p.includes('src/cluster/client.ts'));
+  const leaked = Object.keys(result.metafile.inputs).filter((p) => p.includes('@kubernetes/client-node') || p.includes('cluster-client/src/open.ts'));
   if (leaked.length > 0) throw new Error(`the cluster client leaked into ${MAIN}: ${leaked[0]}`);
 });
 // The launcher runs the bundle as a vm.Script, where import() needs an experimental flag:
@@ -77,6 +75,6 @@ rmSync(dirname(sample), { recursive: true, force: true });
 
 await build({
   ...NODE_CJS,
-  entryPoints: ['src/cluster/client.ts'],
+  entryPoints: ['../cluster-client/src/open.ts'],
   outfile: 'dist/cluster-client.cjs',
 });

@@ -41,6 +41,6 @@ export interface Finding {
   path?: (string | number)[];
   /** Lint: which message of the rule (its `messages` key). */
   messageId?: string;
-  /** Lint: start of the object the finding is about (equals ExplainItem.source for VMs). */
-  subject?: { file: string; line: number; col: number };
+  /** Lint: start of the object the finding is about, as an offset (equals ExplainItem.source for VMs). */
+  subject?: { file: string; offset: number };
 }

@@ -1,30 +1,22 @@
 // Input arguments vm/NAME and vmi/NAME (as kubectl names them) fetched from the cluster, beside
-// FILE|DIR|-. A path that exists on disk stays a file. When the cluster is read for inputs and
-// no --profile is given, the live cluster is also the profile.
+// FILE|DIR|-. A path that exists on disk stays a file. The objects join the inputs as values (no
+// text to parse); the client is returned so the live cluster can also be the profile.
 
-import type { SourceText } from '@l1vh/core';
-import { stringify } from 'yaml';
+import { CLUSTER_KINDS as RESOURCES, inputObject } from '@l1vh/core';
+import type { ClusterClient, ResourceRef } from '@l1vh/cluster-client';
 import { connectCluster, type ClusterFlags } from './cluster/connect.js';
-import { liveProfileSource } from './cluster/profile-source.js';
-import { RESOURCES } from './cluster/resources.js';
-import { inputObject } from './cluster/strip.js';
-import type { ResourceRef } from './cluster/types.js';
 import type { CliIO } from './io.js';
 import { readInputs, type Inputs } from './read-inputs.js';
 
-/** kubectl's names for the two kinds (short, singular, plural, qualified). */
-const KIND_NAMES: Record<string, ResourceRef> = {
-  vm: RESOURCES.vm,
-  vms: RESOURCES.vm,
-  virtualmachine: RESOURCES.vm,
-  virtualmachines: RESOURCES.vm,
-  'virtualmachines.kubevirt.io': RESOURCES.vm,
-  vmi: RESOURCES.vmi,
-  vmis: RESOURCES.vmi,
-  virtualmachineinstance: RESOURCES.vmi,
-  virtualmachineinstances: RESOURCES.vmi,
-  'virtualmachineinstances.kubevirt.io': RESOURCES.vmi,
-};
+/** kubectl's names for the two kinds: short, short plural, singular, plural, plural.group. */
+const KIND_NAMES: Record<string, ResourceRef> = Object.fromEntries(
+  (
+    [
+      ['vm', RESOURCES.vm],
+      ['vmi', RESOURCES.vmi],
+    ] as const
+  ).flatMap(([short, ref]) => [short, `${short}s`, ref.kind.toLowerCase(), ref.plural, `${ref.plural}.${ref.group}`].map((n) => [n, ref])),
+);
 
 export interface ClusterRef {
   arg: string;
@@ -46,22 +38,21 @@ export function parseClusterRef(arg: string, io: CliIO): ClusterRef | null {
 
 export interface ExpandedInputs {
   inputs: Inputs;
-  /** The live cluster as profile, when inputs came from it and no --profile was given. */
-  liveProfile: SourceText | null;
+  /** The cluster the inputs came from, when any did. */
+  client: ClusterClient | null;
 }
 
-export async function readInputsWithCluster(args: readonly string[], flags: ClusterFlags & { profile?: string[] | undefined }, io: CliIO): Promise<ExpandedInputs> {
+export async function readInputsWithCluster(args: readonly string[], flags: ClusterFlags, io: CliIO): Promise<ExpandedInputs> {
   const refs = args.map((a) => parseClusterRef(a, io));
   const inputs = await readInputs(args.filter((_, i) => refs[i] === null), io);
   const wanted = refs.filter((r): r is ClusterRef => r !== null);
-  if (wanted.length === 0) return { inputs, liveProfile: null };
+  if (wanted.length === 0) return { inputs, client: null };
   const client = await connectCluster(flags, io);
   const namespace = client.namespace;
   for (const w of wanted) {
     const obj = await client.get(w.ref, namespace, w.name);
     if (!obj) inputs.problems.push({ file: w.arg, message: `${w.ref.kind} "${w.name}" not found in namespace "${namespace}"`, notFound: true });
-    else inputs.sources.push({ path: w.arg, text: stringify(inputObject({ apiVersion: 'kubevirt.io/v1', kind: w.ref.kind, ...obj })) });
+    else inputs.sources.push({ path: w.arg, text: '', value: inputObject({ apiVersion: 'kubevirt.io/v1', kind: w.ref.kind, ...obj }) });
   }
-  const liveProfile = flags.profile && flags.profile.length > 0 ? null : await liveProfileSource(client, io);
-  return { inputs, liveProfile };
+  return { inputs, client };
 }

@@ -1,7 +1,8 @@
 // The lint report every formatter renders: findings with 1-based positions (resolved here, at
 // the edge, from core's offsets), the files linted and the rule table.
 
-import { createSourceFile, RULES, type Finding, type Rule, type Severity, type SourceFile, type SourceText } from '@l1vh/core';
+import { RULES, type Finding, type Rule, type Severity, type SourceText } from '@l1vh/core';
+import { linePosOf } from './report.js';
 
 export interface LocatedFinding {
   /** The rule id, or the input code (YAML_SYNTAX, …) for problems found while reading. */
@@ -42,24 +43,12 @@ export function ruleTable(): RuleInfo[] {
 }
 
 export function locateFindings(findings: readonly Finding[], sources: readonly SourceText[]): LocatedFinding[] {
-  const files = new Map<string, SourceFile>();
-  const fileOf = (path: string): SourceFile | undefined => {
-    let f = files.get(path);
-    if (!f) {
-      const src = sources.find((s) => s.path === path);
-      if (!src) return undefined;
-      f = createSourceFile(src.path, src.text);
-      files.set(path, f);
-    }
-    return f;
-  };
   return findings.map((f) => {
     const base: LocatedFinding = { ruleId: f.ruleId ?? f.code, ...(f.messageId ? { messageId: f.messageId } : {}), severity: f.severity, message: f.message };
     if (!f.range) return base;
-    const file = fileOf(f.range.file);
-    if (!file) return { ...base, file: f.range.file };
-    const start = file.lines.linePos(f.range.start);
-    const end = file.lines.linePos(Math.max(f.range.end, f.range.start));
+    const start = linePosOf(f.range.file, f.range.start, sources);
+    const end = linePosOf(f.range.file, Math.max(f.range.end, f.range.start), sources);
+    if (!start || !end) return { ...base, file: f.range.file };
     return { ...base, file: f.range.file, line: start.line, col: start.col, endLine: end.line, endCol: end.col };
   });
 }
@@ -81,8 +70,8 @@ export interface ItemFinding {
 }
 
 /** Groups lint findings by the explain item (VM) they are about, in item order. */
-export function findingsPerItem(items: readonly { source: { file: string; line: number; col: number } }[], findings: readonly Finding[], sources: readonly SourceText[]): ItemFinding[][] {
-  const key = (p: { file: string; line: number; col: number }): string => `${p.file}\u0000${p.line}\u0000${p.col}`;
+export function findingsPerItem(items: readonly { source: { file: string; offset: number } }[], findings: readonly Finding[], sources: readonly SourceText[]): ItemFinding[][] {
+  const key = (p: { file: string; offset: number }): string => `${p.file}\u0000${p.offset}`;
   const byItem = new Map(items.map((it, i) => [key(it.source), i]));
   const out: ItemFinding[][] = items.map(() => []);
   const withSubject = findings.filter((f) => f.ruleId && f.subject && byItem.has(key(f.subject)));

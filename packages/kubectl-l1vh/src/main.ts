@@ -9,7 +9,7 @@ import { verifyCommand } from './commands/verify.js';
 import { reportCommand } from './commands/report.js';
 import { versionCommand } from './commands/version.js';
 import { L1VH_VERSION } from './project.js';
-import { isClusterError } from './cluster/types.js';
+import { isClusterError } from '@l1vh/cluster-client';
 import type { CliIO } from './io.js';
 import { EXIT } from './report.js';
 

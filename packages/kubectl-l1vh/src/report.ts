@@ -31,14 +31,16 @@ export function printFindings(findings: readonly Finding[], sources: readonly So
 
 const lineIndexCache = new WeakMap<SourceText, ReturnType<typeof createSourceFile>>();
 
-export function locationOf(file: string, offset: number, sources: readonly SourceText[]): string {
+/** 1-based line and column of an offset in one of the sources (the edge where offsets become positions). */
+export function linePosOf(file: string, offset: number, sources: readonly SourceText[]): { line: number; col: number } | undefined {
   const src = sources.find((s) => s.path === file);
-  if (!src) return file;
+  if (!src) return undefined;
   let sf = lineIndexCache.get(src);
-  if (!sf) {
-    sf = createSourceFile(src.path, src.text);
-    lineIndexCache.set(src, sf);
-  }
-  const { line, col } = sf.lines.linePos(offset);
-  return `${file}:${line}:${col}`;
+  if (!sf) lineIndexCache.set(src, (sf = createSourceFile(src.path, src.text)));
+  return sf.lines.linePos(offset);
+}
+
+export function locationOf(file: string, offset: number, sources: readonly SourceText[]): string {
+  const pos = linePosOf(file, offset, sources);
+  return pos ? `${file}:${pos.line}:${pos.col}` : file;
 }

@@ -1,7 +1,7 @@
 // The status-bar click: pick a kubeconfig context, an offline profile file, or refresh.
 
 import * as vscode from 'vscode';
-import { loadKubeConfig } from './cluster/kubeconfig.js';
+import { kubeContexts } from './cluster/read-target.js';
 import type { TargetCluster } from './cluster/target-cluster.js';
 import type { Config } from './config.js';
 
@@ -15,14 +15,14 @@ export async function pickTarget(config: Config, target: TargetCluster): Promise
     void vscode.window.showInformationMessage('l1vh: this workspace is not trusted, so l1vh works offline on its embedded profile and reads no kubeconfig. Trust the workspace to use a cluster or a profile file.');
     return;
   }
-  const kc = await loadKubeConfig(config.settings.kubeconfig, '');
+  const kc = await kubeContexts(config.settings);
   if ('error' in kc) picks.push({ label: '$(warning) No kubeconfig contexts', detail: kc.error, run: async () => undefined });
   else {
     for (const ctx of kc.contexts) {
       const active = target.current.source === 'cluster' && target.current.label === ctx;
       picks.push({
         label: `${active ? '$(check)' : '$(cloud)'} ${ctx}`,
-        description: ctx === kc.context ? 'current context' : '',
+        description: ctx === kc.current ? 'current context' : '',
         run: async () => {
           await config.update('profile', '');
           await config.update('context', ctx);

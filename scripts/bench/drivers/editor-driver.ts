@@ -8,7 +8,7 @@
 //   node .bench/editor-driver.cjs CORPUS_DIR [iterations]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { explainObject, isVmLike, lintParsed, loadObjects, loadProfile } from '../../../packages/core/src/index.js';
+import { explainObject, isVmLike, lintParsed, loadObjects, resolveProfile } from '../../../packages/core/src/index.js';
 import { AnalysisCache, keyOf, vmAt, type SourceDocument } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
 import { hoverContent } from '../../../packages/vscode-ext/src/analysis/hover-content.js';
 import { vmDocumentText } from '../../../packages/vscode-ext/src/analysis/vm-document.js';
@@ -30,7 +30,7 @@ outer: for (const sub of readdirSync(dir).sort()) {
   }
 }
 const text0 = docs.join('---\n');
-const { profile } = loadProfile([], []);
+const { profile } = resolveProfile({});
 const target = { profile, objects: [] };
 const LABEL = 'embedded profile';
 const links = (): { preview: string; explain: string } => ({ preview: 'command:p', explain: 'command:e' });

@@ -1,7 +1,8 @@
 // What each guest architecture supports in the converter (converter/arch/*.go) and what the API
 // defaulter fills in (os type arch/machine). One row per architecture; stages read, never branch on the name.
 
-import type { Arch } from './context.js';
+/** The guest architectures KubeVirt converts for (the table's keys). */
+export type Arch = 'amd64' | 'arm64' | 's390x';
 
 export interface ArchTraits {
   /** <os><type arch> written by the domain defaulter. */

@@ -9,22 +9,15 @@ import type { ClusterProfile } from '../profile/cluster-profile.js';
 import type { KubeVirtConfig } from '../profile/kubevirt-config.js';
 import { VERSION_TRAITS, type VersionKey, type VersionTraits } from '../profile/versions.js';
 import type { Selection } from '../select/select-hypervisor.js';
-import { ARCH_TRAITS, type ArchTraits } from './arch-traits.js';
+import { ARCH_TRAITS, type Arch, type ArchTraits } from './arch-traits.js';
 import { efiConfiguration, type EfiConfiguration } from './efi.js';
 import { ioThreadPlan, type IOThreadPlan } from './iothreads-plan.js';
 import { previewVolumeContext, type PreviewVolumeContext } from './volume-facts.js';
-import { previewDeviceContext } from './preview-device-context.js';
+import { previewDeviceContext, type SmbiosValues } from './preview-device-context.js';
 
-export type Arch = 'amd64' | 'arm64' | 's390x';
+export type { Arch } from './arch-traits.js';
+export type { SmbiosValues } from './preview-device-context.js';
 
-/** The cluster's SMBIOS system values (virt-handler passes them; never nil in production). */
-export interface SmbiosValues {
-  manufacturer?: string;
-  product?: string;
-  version?: string;
-  sku?: string;
-  family?: string;
-}
 
 /**
  * The node-side ConverterContext fields a caller may set instead of the preview defaults

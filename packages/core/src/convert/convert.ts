@@ -5,6 +5,7 @@ import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import type { Finding } from '../findings.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import type { Selection } from '../select/select-hypervisor.js';
+import type { XmlElement } from '../xml/element.js';
 import { serialiseXml } from '../xml/serialise.js';
 import type { Configurator } from './configurator.js';
 import { buildConverterContext, type ConverterContextOverrides } from './context.js';
@@ -27,6 +28,8 @@ export interface ConvertOptions {
 
 export interface ConvertResult {
   domainXml: string | null;
+  /** The same domain as a tree (for checks that read it, e.g. schemaQuirks): never re-parsed from the XML. */
+  domain: XmlElement | null;
   error: string | null;
   /** What only a running node decides (MACs, PCI addresses, …), listed instead of invented. */
   notes: string[];
@@ -40,13 +43,14 @@ export function convertVmi(vmi: VirtualMachineInstance, selection: Selection, pr
   try {
     for (const configure of steps) {
       const err = configure(ctx, domain);
-      if (err) return { domainXml: null, error: err, notes: ctx.notes, findings: [] };
+      if (err) return { domainXml: null, domain: null, error: err, notes: ctx.notes, findings: [] };
     }
-    if (opts.serialise === false) return { domainXml: null, error: null, notes: ctx.notes, findings: [] };
-    return { domainXml: serialiseXml(assembleDomain(domain), opts.indent ?? '  '), error: null, notes: ctx.notes, findings: [] };
+    const tree = assembleDomain(domain);
+    if (opts.serialise === false) return { domainXml: null, domain: tree, error: null, notes: ctx.notes, findings: [] };
+    return { domainXml: serialiseXml(tree, opts.indent ?? '  '), domain: tree, error: null, notes: ctx.notes, findings: [] };
   } catch (e) {
     // A converter bug on input validation let through must not cost the user the whole run.
-    return { domainXml: null, error: `${INTERNAL_ERROR_PREFIX} while converting (please report): ${e instanceof Error ? e.message : String(e)}`, notes: ctx.notes, findings: [] };
+    return { domainXml: null, domain: null, error: `${INTERNAL_ERROR_PREFIX} while converting (please report): ${e instanceof Error ? e.message : String(e)}`, notes: ctx.notes, findings: [] };
   }
 }
 

@@ -4,9 +4,9 @@
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { isGateEnabled, type KubeVirtConfig } from '../profile/kubevirt-config.js';
 import type { VersionTraits } from '../profile/versions.js';
-import type { Arch } from './context.js';
+import type { Arch } from './arch-traits.js';
 import { joinPath } from './go-path.js';
-import { isEfi, isTdxVmi, launchSecurityKind } from './vmi-facts.js';
+import { isEfi, isTDX, launchSecurityKind } from '../vmi-facts.js';
 
 export interface EfiConfiguration {
   code: string;
@@ -63,5 +63,5 @@ export function efiConfiguration(vmi: VirtualMachineInstance, arch: Arch, config
   }
   const dir = ovmfPath(config, arch);
   const join = (f: string | undefined): string => (f ? joinPath(dir, f) : '');
-  return { code: join(code), vars: join(vars), secureLoader: secureBoot && !isTdxVmi(vmi), autoSelection: false };
+  return { code: join(code), vars: join(vars), secureLoader: secureBoot && !isTDX(vmi), autoSelection: false };
 }

@@ -6,7 +6,15 @@
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import type { KubeVirtConfig } from '../profile/kubevirt-config.js';
-import type { SmbiosValues } from './context.js';
+
+/** The cluster's SMBIOS system values (virt-handler passes them; never nil in production). */
+export interface SmbiosValues {
+  manufacturer?: string;
+  product?: string;
+  version?: string;
+  sku?: string;
+  family?: string;
+}
 
 const DEFAULT_STATS_PERIOD = 10;
 const FREE_PAGE_REPORTING_DISABLED_ANNOTATION = 'kubevirt.io/free-page-reporting-disabled';

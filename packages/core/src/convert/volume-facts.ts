@@ -5,7 +5,6 @@
 import type { PersistentVolumeClaim } from '../api/k8s-types.js';
 import type { Volume, VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { nsKey, type ClusterProfile } from '../profile/cluster-profile.js';
-import type { ConverterContext } from './context.js';
 
 /** The subset of status.volumeStatus[] the converter reads. */
 export interface VolumeStatusEntry {
@@ -91,8 +90,7 @@ export function previewVolumeContext(vmi: VirtualMachineInstance, profile: Clust
  * The VMI and the profile, plus any context values that replace the preview defaults; lint passes
  * only the first two to ask the converter's own question.
  */
-export type VolumeContext = Pick<ConverterContext, 'vmi' | 'profile'> &
-  Partial<Pick<ConverterContext, 'isBlockPVC' | 'isBlockDV' | 'volumesDiscardIgnore' | 'unknownClaims'>>;
+export type VolumeContext = { vmi: VirtualMachineInstance; profile: ClusterProfile } & Partial<PreviewVolumeContext>;
 
 export function volumeFacts(ctx: VolumeContext): VolumeFacts {
   const { isBlockPVC, isBlockDV, volumesDiscardIgnore, unknownClaims } = { ...previewVolumeContext(ctx.vmi, ctx.profile), ...definedOnly(ctx) };

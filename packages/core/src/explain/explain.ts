@@ -15,7 +15,7 @@ import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { computeLauncherResources, launcherResourceNotes, type LauncherResources } from '../resources/launcher-resources.js';
 import type { DomainType, HypervisorId } from '../select/hypervisors.js';
 import { selectHypervisor, type NodeOutcome, type Selection, type Semantics } from '../select/select-hypervisor.js';
-import { positionOfField, positionOfObject, type SourcePosition } from './resolve-position.js';
+import { positionOf, spotOfField, spotOfObject, type SourceFiles, type SourcePosition, type SourceSpot } from './resolve-position.js';
 import { figuresPastInt64, pastInt64Entry, placeInManifest, vmiOutOfRange } from './preview-range.js';
 import { decideVerdict, type RangeProblem, type Verdict, type VerdictCause } from './verdict.js';
 import type { AdmissionCause, AdmissionStage, Rejection } from '../validate/cause.js';
@@ -45,12 +45,13 @@ export interface DecisionStep {
   rule: string;
   outcome: string;
   reason: string;
-  source?: SourcePosition;
+  source?: SourceSpot;
   label?: string;
 }
 
+/** One VM explained. Places are offsets (SourceSpot); locateItem gives the JSON contract's line/col. */
 export interface ExplainItem {
-  source: SourcePosition;
+  source: SourceSpot;
   kind: VmLikeKind;
   namespace: string;
   name: string;
@@ -71,7 +72,7 @@ export interface ExplainItem {
   domainXml: string | null;
   overheadBytes: number | null;
   controllerOverheadBytes: number | null;
-  overheadTerms: (Omit<OverheadTerm, 'at'> & { source?: SourcePosition })[];
+  overheadTerms: (Omit<OverheadTerm, 'at'> & { source?: SourceSpot })[];
   launcherResources: LauncherResources | null;
   /** Parts of domainXml outside libvirt's schema: libvirt drops them, or (LUN on a file) refuses the domain. */
   schemaQuirks: SchemaQuirk[];
@@ -142,7 +143,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
   const beyond = vmiOutOfRange(vmi);
   const converted = selection.error || beyond.length > 0 ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ', serialise: opts.domainXml !== false });
-  const quirks = converted?.domainXml ? schemaQuirks(converted.domainXml) : [];
+  const quirks = converted?.domain ? schemaQuirks(converted.domain) : [];
   if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema, placeholders for node values, or refused by older libvirt (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
   const tooOld = selection.hypervisor === 'mshv' && !selection.error ? launcherLacksHypervType(profile.version) : undefined;
   if (tooOld) notes.push(`libvirt version: ${tooOld}`);
@@ -183,7 +184,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         semantics: selection.semantics,
         summary: v.verdict === 'runs' ? selection.summary : `${VERDICT_SUMMARY[v.verdict]}: ${v.error}`,
         steps: selection.trace.map((s) => {
-          const source = s.at && positions ? positionOfField(s.at) : undefined;
+          const source = s.at && positions ? spotOfField(s.at) : undefined;
           return { rule: s.rule, outcome: s.outcome, reason: s.reason, ...(source ? { source } : s.at?.label ? { label: s.at.label } : {}) };
         }),
       },
@@ -193,7 +194,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       overheadBytes: overhead?.totalBytes ?? null,
       controllerOverheadBytes: overhead?.controllerTotalBytes ?? null,
       overheadTerms: (overhead?.terms ?? []).map(({ at, ...t }) => {
-        const source = at && positions ? positionOfField(at) : undefined;
+        const source = at && positions ? spotOfField(at) : undefined;
         return source ? { ...t, source } : t;
       }),
       launcherResources: resources,
@@ -223,24 +224,47 @@ const VERDICT_LABEL: Record<Verdict, string | null> = {
 function verdictCauses(obj: ManifestObject, causes: readonly AdmissionCause[], rejection: Rejection | undefined, positions: boolean): VerdictCause[] {
   if (!rejection) return [];
   return causes.map((c) => {
-    const source = positions && c.at ? positionOfField({ object: obj, path: c.at }) : undefined;
+    const source = positions && c.at ? spotOfField({ object: obj, path: c.at }) : undefined;
     return { type: c.type, field: c.field, message: c.message, stage: rejection.stage, ...(source ? { source } : {}) };
   });
 }
 
 /** Holds `source`'s place (first, as in the JSON contract) until withSource sets it. */
-const UNRESOLVED: SourcePosition = { file: '', line: 0, col: 0 };
+const UNRESOLVED: SourceSpot = { file: '', offset: -1 };
 
 /** The item with its `source` resolved now, or on first read. */
 function withSource(obj: ManifestObject, eager: boolean, item: ExplainItem): ExplainItem {
-  if (eager) item.source = positionOfObject(obj);
+  if (eager) item.source = spotOfObject(obj);
   else {
-    let source: SourcePosition | undefined;
-    Object.defineProperty(item, 'source', { enumerable: true, configurable: true, get: () => (source ??= positionOfObject(obj)) });
+    let source: SourceSpot | undefined;
+    Object.defineProperty(item, 'source', { enumerable: true, configurable: true, get: () => (source ??= spotOfObject(obj)) });
   }
   return item;
 }
 
 export function explainAll(objects: readonly ManifestObject[], profile: ClusterProfile, opts: ExplainOptions = {}): Explained[] {
   return objects.filter((o) => isVmLike(o.kind)).map((o) => explainObject(o, profile, opts));
+}
+
+/** The explain JSON contract's form of an item: every place as {file, line, col}. */
+export type LocatedExplainItem = Omit<ExplainItem, 'source' | 'causes' | 'decision' | 'overheadTerms'> & {
+  source: SourcePosition;
+  causes: (Omit<VerdictCause, 'source'> & { source?: SourcePosition })[];
+  decision: Omit<ExplainItem['decision'], 'steps'> & { steps: (Omit<DecisionStep, 'source'> & { source?: SourcePosition })[] };
+  overheadTerms: (Omit<ExplainItem['overheadTerms'][number], 'source'> & { source?: SourcePosition })[];
+};
+
+/** An item with its offsets turned into line/col (the edge: formatters and the editor call this). */
+export function locateItem(item: ExplainItem, files: SourceFiles): LocatedExplainItem {
+  const at = <T extends { source?: SourceSpot }>(x: T): Omit<T, 'source'> & { source?: SourcePosition } => {
+    const { source, ...rest } = x;
+    return source ? { ...rest, source: positionOf(source, files) } : rest;
+  };
+  return {
+    ...item,
+    source: positionOf(item.source, files),
+    causes: item.causes.map(at),
+    decision: { ...item.decision, steps: item.decision.steps.map(at) },
+    overheadTerms: item.overheadTerms.map(at),
+  };
 }

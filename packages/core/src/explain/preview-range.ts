@@ -3,7 +3,7 @@
 // Such a VM gets the `unschedulable` verdict with a message at the field, never a clipped figure.
 
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
-import { cpuTopology, guestMemory, MAX_PREVIEW_VCPUS, vcpuCount } from '../convert/vmi-facts.js';
+import { cpuTopology, guestMemory, MAX_PREVIEW_VCPUS, vcpuCount } from '../vmi-facts.js';
 import { MAX_PREVIEW_POOL_THREADS } from '../convert/iothreads-plan.js';
 import type { OverheadResult } from '../overhead/memory-overhead.js';
 import type { PathSegment } from '../parse/position-index.js';

@@ -1,33 +1,48 @@
-// Turns lazy field references into 1-based file:line:col, only when a report is rendered.
+// Where things are: core keeps UTF-16 offsets (as `yaml` does); 1-based line/column are derived
+// only at the edges (formatters, the editor) from the files' line indexes, never stored.
 
-import type { Finding } from '../findings.js';
+import type { SourceFile } from '../parse/parse-source.js';
 import { locate, type ManifestObject } from '../parse/read-objects.js';
+import type { ClusterProfile } from '../profile/cluster-profile.js';
 import type { FieldRef } from '../select/trace.js';
 
+/** A file and an offset into it. */
+export interface SourceSpot {
+  file: string;
+  offset: number;
+}
+
+/** The same place as 1-based line and column: the explain JSON contract's form. */
 export interface SourcePosition {
   file: string;
   line: number;
   col: number;
 }
 
-export function positionOfObject(obj: ManifestObject): SourcePosition {
+export function spotOfObject(obj: ManifestObject): SourceSpot {
   const span = locate(obj);
-  const offset = span ? (span.keyStart ?? span.start) : obj.source.doc.start;
-  const { line, col } = obj.source.doc.file.lines.linePos(offset);
-  return { file: obj.source.doc.file.path, line, col };
+  return { file: obj.source.doc.file.path, offset: span ? (span.keyStart ?? span.start) : obj.source.doc.start };
 }
 
-export function positionOfField(ref: FieldRef): SourcePosition | undefined {
+export function spotOfField(ref: FieldRef): SourceSpot | undefined {
   if (!ref.object) return undefined;
   const span = locate(ref.object, ref.path);
-  if (!span) return undefined;
-  const { line, col } = ref.object.source.doc.file.lines.linePos(span.keyStart ?? span.start);
-  return { file: ref.object.source.doc.file.path, line, col };
+  return span ? { file: ref.object.source.doc.file.path, offset: span.keyStart ?? span.start } : undefined;
 }
 
-/** Position of a finding's start, given the files it may point into. */
-export function positionOfFinding(f: Finding, lineOf: (file: string, offset: number) => { line: number; col: number } | undefined): SourcePosition | undefined {
-  if (!f.range) return undefined;
-  const lc = lineOf(f.range.file, f.range.start);
-  return lc ? { file: f.range.file, ...lc } : undefined;
+/** Finds a file's line index by path. */
+export type SourceFiles = (path: string) => SourceFile | undefined;
+
+/** The files spots may point into: the inputs' and the profile's own. */
+export function sourceFiles(inputs: readonly { file: SourceFile }[], profile?: ClusterProfile): SourceFiles {
+  const byPath = new Map<string, SourceFile>();
+  for (const o of profile?.objects ?? []) byPath.set(o.source.doc.file.path, o.source.doc.file);
+  for (const i of inputs) byPath.set(i.file.path, i.file);
+  return (path) => byPath.get(path);
+}
+
+/** Line and column of a spot; a file not among `files` reads as its first line. */
+export function positionOf(spot: SourceSpot, files: SourceFiles): SourcePosition {
+  const lc = files(spot.file)?.lines.linePos(spot.offset) ?? { line: 1, col: spot.offset + 1 };
+  return { file: spot.file, line: lc.line, col: lc.col };
 }

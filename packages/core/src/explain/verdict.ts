@@ -11,7 +11,7 @@
 import type { NodeOutcome } from '../select/select-hypervisor.js';
 import type { AdmissionCause, AdmissionStage, CauseType, Rejection } from '../validate/cause.js';
 import type { PathSegment } from '../parse/position-index.js';
-import type { SourcePosition } from './resolve-position.js';
+import type { SourceSpot } from './resolve-position.js';
 
 export type Verdict = 'runs' | 'rejected' | 'unschedulable' | 'launch-fails';
 
@@ -22,7 +22,8 @@ export interface VerdictCause {
   field: string;
   message: string;
   stage: AdmissionStage;
-  source?: SourcePosition;
+  /** Where the field is (an offset; locateItem gives line/col). */
+  source?: SourceSpot;
 }
 
 /** A value no node can run that the preview will not render, at its manifest field (preview-range.ts). */

@@ -3,15 +3,14 @@
 // diagnostics and the benchmarks. Pure and synchronous.
 
 import { explainObject, type Explained } from '../explain/explain.js';
-import { positionOfObject } from '../explain/resolve-position.js';
+import { spotOfObject } from '../explain/resolve-position.js';
 import type { Finding, Severity } from '../findings.js';
-import { parseSource, type ParsedDocument, type ParseResult, type SourceFile } from '../parse/parse-source.js';
+import { type ParsedDocument, type ParseResult, type SourceFile } from '../parse/parse-source.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { readObjects, type ManifestObject } from '../parse/read-objects.js';
 import { isVmLike } from '../parse/vm-like.js';
-import type { ClusterProfile } from '../profile/cluster-profile.js';
-import type { SourceText } from '../profile/load-profile.js';
-import { withContextObjects } from './context-profile.js';
+import { withInputs, type ClusterProfile } from '../profile/cluster-profile.js';
+import { parseInput, type SourceText } from '../parse/value-document.js';
 import { renderMessage, type ReportDescriptor, type Rule, type RuleScope, type ScopeSubjects } from './rule.js';
 import { RULES } from './rules/index.js';
 import { annotationSuppresses, IGNORE_ANNOTATION, ignoredByAnnotation, parseDirectives, suppressedByComment, type Directives } from './suppress.js';
@@ -66,7 +65,7 @@ function activeRules(config: LintConfig): Active {
 }
 
 export function lintSources(sources: readonly SourceText[], profile: ClusterProfile, opts: LintOptions = {}): LintResult {
-  return lintParsed(sources.map((s) => parseSource(s.path, s.text)), profile, opts);
+  return lintParsed(sources.map(parseInput), profile, opts);
 }
 
 /** lintSources on files already parsed (an editor's incremental parse, say). */
@@ -88,7 +87,7 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
     for (const { rule, severity } of rules) {
       const report = (d: ReportDescriptor<string>): void => {
         const f = toFinding(rule, severity, d, root);
-        if (scope !== 'document') f.subject = positionOfObject(subjectObject(scope, subject));
+        if (scope !== 'document') f.subject = spotOfObject(subjectObject(scope, subject));
         ruleFindings.push({ finding: f, file: root.doc.file, owner });
       };
       try {
@@ -108,7 +107,7 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
 
   let vms = 0;
   if (active.vm.length > 0) {
-    const effective = withContextObjects(profile, objects);
+    const effective = withInputs(profile, objects);
     for (const obj of objects) {
       if (!isVmLike(obj.kind)) continue;
       vms++;

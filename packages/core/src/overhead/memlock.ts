@@ -10,7 +10,7 @@ import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { VERSION_TRAITS, type VersionKey } from '../profile/versions.js';
 import type { BackendId } from '../select/hypervisors.js';
 import { isZero, parseQuantity, scaledValue, value, type Quantity } from '../quantity/index.js';
-import { hasVFIO, isSEV, quantityOf } from './vmi-traits.js';
+import { hasVFIO, isSEV, quantityOf } from '../vmi-facts.js';
 
 export interface MemlockReason {
   id: 'vfio' | 'realtime' | 'sev' | 'memlock-required';

@@ -16,7 +16,7 @@ import type { FieldRef } from '../select/trace.js';
 import { memlockNote } from './memlock.js';
 import { networkOverheadSum, networkOverheadTerms } from './network-overhead.js';
 import { OVERHEAD_MI, PAGE_TABLE_DIVISOR, processTerms } from './overhead-constants.js';
-import { hasDownwardMetricsVolume, hasKey, hasTPM, hasVFIO, isCPUDedicated, isSEV, numberOfVCPUs, quantityOf, wantsQOSGuaranteed } from './vmi-traits.js';
+import { hasDownwardMetricsVolume, hasKey, hasTPM, hasVFIO, isCpuDedicated, isSEV, numberOfVCPUs, quantityOf, wantsQOSGuaranteed } from '../vmi-facts.js';
 
 export interface OverheadTerm {
   /** Stable id (page-tables, virt-launcher, qemu, vcpus, iothread, video, …). */
@@ -116,8 +116,8 @@ export function computeOverhead(vmi: VirtualMachineInstance, profile: ClusterPro
   if (liveness || readiness) push('virt-probe', 'virt-probe binary', mustParse(`${OVERHEAD_MI.virtProbe}Mi`), 'an exec probe');
   if (isSEV(vmi)) push('sev', 'SEV launch security', mustParse(`${OVERHEAD_MI.sev}Mi`), 'launchSecurity.sev/snp', vmField(['domain', 'launchSecurity']));
   if (hasTPM(vmi)) push('swtpm', 'swtpm process', mustParse(`${OVERHEAD_MI.swtpm}Mi`), 'devices.tpm', vmField(['domain', 'devices', 'tpm']));
-  if (isCPUDedicated(vmi) || wantsQOSGuaranteed(vmi)) {
-    const dedicated = isCPUDedicated(vmi);
+  if (isCpuDedicated(vmi) || wantsQOSGuaranteed(vmi)) {
+    const dedicated = isCpuDedicated(vmi);
     push('dedicated-qos', dedicated ? 'dedicated CPUs' : 'Guaranteed QoS', mustParse(`${OVERHEAD_MI.dedicatedOrGuaranteed}Mi`),
       dedicated ? 'cpu.dedicatedCpuPlacement' : 'cpu and memory requests equal their limits (Guaranteed QoS)',
       vmField(dedicated ? ['domain', 'cpu', 'dedicatedCpuPlacement'] : ['domain', 'resources']));

@@ -5,7 +5,7 @@
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import type { KubeVirtConfig } from '../profile/kubevirt-config.js';
 import { add, mustParse, parseQuantity, ZERO_QUANTITY, type Quantity } from '../quantity/index.js';
-import { MI, OVERHEAD_MI } from './overhead-constants.js';
+import { OVERHEAD_MI } from './overhead-constants.js';
 
 export interface NetworkOverheadTerm {
   id: string;
@@ -42,5 +42,3 @@ export function networkOverheadTerms(vmi: VirtualMachineInstance, config: KubeVi
 export function networkOverheadSum(terms: readonly NetworkOverheadTerm[]): Quantity {
   return terms.reduce((acc, t) => add(acc, t.quantity), ZERO_QUANTITY);
 }
-
-export const PASST_OVERHEAD_BYTES = OVERHEAD_MI.passt * MI;

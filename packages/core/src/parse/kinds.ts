@@ -53,13 +53,6 @@ const KNOWN_KUBEVIRT_KINDS = new Set([
   'VirtualMachineInstanceMigrationList',
 ]);
 
-export const VM_LIKE_KINDS = new Set<KnownKind>([
-  'VirtualMachine',
-  'VirtualMachineInstance',
-  'VirtualMachinePool',
-  'VirtualMachineInstanceReplicaSet',
-]);
-
 export type Classification =
   | { status: 'known'; kind: KnownKind }
   | { status: 'skip' }

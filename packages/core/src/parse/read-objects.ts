@@ -3,15 +3,13 @@
 
 import type { Finding } from '../findings.js';
 import { classify, type KnownKind } from './kinds.js';
+import { describe, finding, isRecord, type SourceRef } from './object-ref.js';
 import type { ParsedDocument } from './parse-source.js';
 import type { NodeSpan, PathSegment } from './position-index.js';
 import { checkTypes } from './validate-types.js';
 
-export interface SourceRef {
-  doc: ParsedDocument;
-  /** Path of the object inside its document ([] or ['items', i]). */
-  path: PathSegment[];
-}
+export { describe, finding, isRecord, type SourceRef };
+
 
 export interface ManifestObject {
   kind: KnownKind;
@@ -125,24 +123,4 @@ function visitObject(value: unknown, ref: SourceRef, out: ManifestObject[], find
 export function locate(obj: { source: SourceRef }, path: readonly PathSegment[] = []): NodeSpan | undefined {
   const index = obj.source.doc.positions();
   return index.nearest([...obj.source.path, ...path]);
-}
-
-/** A finding pointing at a field of an object; the position is resolved lazily by `locate`. */
-export function finding(ref: SourceRef, path: PathSegment[], code: string, message: string, severity: Finding['severity'] = 'error'): Finding {
-  const span = ref.doc.positions().nearest([...ref.path, ...path]);
-  const start = span ? (span.keyStart ?? span.start) : ref.doc.start;
-  const end = span ? (span.keyEnd ?? span.end) : ref.doc.end;
-  return { code, severity, message, path, range: { file: ref.doc.file.path, start, end } };
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a sequence';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
-  return `${typeof v} ${String(v)}`;
 }

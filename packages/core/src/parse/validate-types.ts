@@ -13,7 +13,7 @@ import { printPath } from '../schema/check-fields.js';
 import type { KnownKind } from './kinds.js';
 import { isVmLike } from './vm-like.js';
 import type { PathSegment } from './position-index.js';
-import { describe, finding, isRecord, type SourceRef } from './read-objects.js';
+import { describe, finding, isRecord, type SourceRef } from './object-ref.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'mapping' | 'sequence' | 'quantity';
 

@@ -2,7 +2,6 @@
 // a VMI field back to the line the user wrote.
 
 import type { KnownKind } from './kinds.js';
-import type { ManifestObject } from './read-objects.js';
 import type { PathSegment } from './position-index.js';
 
 export type VmLikeKind = 'VirtualMachine' | 'VirtualMachineInstance' | 'VirtualMachinePool' | 'VirtualMachineInstanceReplicaSet';
@@ -15,15 +14,11 @@ export const VMI_TEMPLATE_PATH: Readonly<Record<VmLikeKind, readonly PathSegment
   VirtualMachinePool: ['spec', 'virtualMachineTemplate', 'spec', 'template'],
 };
 
-/** Path from a VirtualMachinePool to the VirtualMachine it stamps out. */
+/** Path from a VirtualMachinePool to the VirtualMachine template it stamps out. */
 export const POOL_VM_PATH: readonly PathSegment[] = ['spec', 'virtualMachineTemplate'];
 
 export function isVmLike(kind: KnownKind): kind is VmLikeKind {
   return kind in VMI_TEMPLATE_PATH;
-}
-
-export function vmLikeObjects(objects: readonly ManifestObject[]): ManifestObject[] {
-  return objects.filter((o) => isVmLike(o.kind));
 }
 
 /** Manifest path of a field given relative to the VMI (e.g. ['spec','domain','cpu']). */

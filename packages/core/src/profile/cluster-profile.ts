@@ -4,6 +4,7 @@
 import type { DataVolume, Namespace, Node, PersistentVolumeClaim, ResourceQuota } from '../api/k8s-types.js';
 import type { Instancetype, KubeVirtCR, Preference } from '../api/kubevirt-types.js';
 import type { ManifestObject } from '../parse/read-objects.js';
+import { isVmLike } from '../parse/vm-like.js';
 import { resolveKubeVirtConfig, type KubeVirtConfig } from './kubevirt-config.js';
 import { versionKeyOf, type VersionKey } from './versions.js';
 
@@ -17,6 +18,8 @@ export interface Sourced<T> {
 export interface ClusterProfile {
   /** Where the profile came from: file names, or '<embedded>'. */
   origin: string;
+  /** The objects it was built from, in order (withInputs adds to them). */
+  objects: readonly ManifestObject[];
   kubevirt: Sourced<KubeVirtCR> | undefined;
   observedVersion: string | undefined;
   version: VersionKey;
@@ -102,6 +105,7 @@ export function buildProfile(input: ProfileInput): ClusterProfile {
   const nodeList = [...nodes.values()];
   return {
     origin: input.origin,
+    objects: input.objects,
     kubevirt,
     observedVersion,
     version,
@@ -134,8 +138,16 @@ function lazyBuiltins(load: (() => readonly ManifestObject[]) | undefined): Clus
   };
 }
 
-export type InstancetypeKind = 'VirtualMachineInstancetype' | 'VirtualMachineClusterInstancetype';
-export type PreferenceKind = 'VirtualMachinePreference' | 'VirtualMachineClusterPreference';
+/**
+ * The profile plus objects given beside the VMs (instancetypes, PVCs, …), which resolve like the
+ * profile's own; a KubeVirt CR among them counts only when the profile has none.
+ */
+export function withInputs(profile: ClusterProfile, inputs: readonly ManifestObject[]): ClusterProfile {
+  const hasKubeVirt = profile.objects.some((o) => o.kind === 'KubeVirt');
+  const contextual = inputs.filter((o) => !isVmLike(o.kind) && (o.kind !== 'KubeVirt' || !hasKubeVirt));
+  if (contextual.length === 0) return profile;
+  return { ...buildProfile({ origin: profile.origin, objects: [...profile.objects, ...contextual] }), builtins: profile.builtins };
+}
 
 /** Resolves an instancetype matcher: a namespaced kind looks in the VM's namespace, the default kind is cluster-wide. */
 export function lookupInstancetype(profile: ClusterProfile, kind: string | undefined, namespace: string, name: string): Sourced<Instancetype> | undefined {

@@ -1,13 +1,11 @@
 // Behaviour that differs between KubeVirt releases, as one table. Add a trait here, never an
 // `if (version === …)` in a stage.
 
-export type VersionKey = 'v1.8' | 'v1.9' | 'main';
-
-export const VERSION_KEYS: readonly VersionKey[] = ['v1.8', 'v1.9', 'main'];
-
 export interface VersionTraits {
   /** Human label used in reports. */
   label: string;
+  /** The release line this row models ("1.9"); null for main, which also stands for newer releases. */
+  release: string | null;
   /** The QEMU process term of GetMemoryOverhead, in MiB. */
   qemuOverheadMi: number;
   /** Default `architectureConfiguration.amd64.ovmfPath`. */
@@ -19,9 +17,12 @@ export interface VersionTraits {
   /** Feature gates on without being listed (Beta gates are on by default from v1.9; v1.8 needs every non-GA gate listed).
    * Only the gates l1vh reads; `disabledFeatureGates` turns a Beta one off. */
   defaultOnGates: readonly string[];
-  /** virt-controller's v1.9+ launcher rules: devices.kubevirt.io/{tdx,iommufd}, DRA network claims, and DRA claims
-   * rendered even when claimName or requestName is missing (v1.8 needs both). */
-  launcherRulesV19: boolean;
+  /** The launcher pod requests devices.kubevirt.io/tdx for TDX VMIs and /iommufd under the IOMMUFD gate. */
+  tdxIommufdDeviceRequests: boolean;
+  /** The launcher pod carries the DRA claims of networks (NetworkDevicesWithDRA). */
+  draNetworkClaims: boolean;
+  /** A GPU/host-device DRA claim is rendered even when claimName or requestName is missing (else both are needed). */
+  draClaimWithoutNames: boolean;
   /** How virt-handler raises the launcher's RLIMIT_MEMLOCK (pkg/hypervisor/{kvm,mshv}/runtime.go AdjustResources):
    * 'sized' = overhead + guest memory (+ (N-1) × guest for N VFIO devices on KVM); 'unlimited' from main on. */
   memlockLimit: 'sized' | 'unlimited';
@@ -36,15 +37,19 @@ export interface VersionTraits {
   modelledOn: { ref: string; date: string; launcherLibvirt: string; launcherQemu: string };
 }
 
-export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
+/** One row per modelled KubeVirt version, oldest first: adding a version is one row and its data. */
+const VERSION_TABLE = {
   'v1.8': {
     label: 'KubeVirt v1.8',
+    release: '1.8',
     qemuOverheadMi: 30,
     ovmfPathAmd64: '/usr/share/OVMF',
     nonSecureBootPrefersSecbootCode: false,
     configurableHypervisor: true,
     defaultOnGates: [],
-    launcherRulesV19: false,
+    tdxIommufdDeviceRequests: false,
+    draNetworkClaims: false,
+    draClaimWithoutNames: false,
     memlockLimit: 'sized',
     mshvHonoursMemLockRequired: false,
     admissionPreferenceVideoLaunchSecurityPanic: false,
@@ -52,12 +57,15 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
   },
   'v1.9': {
     label: 'KubeVirt v1.9',
+    release: '1.9',
     qemuOverheadMi: 30,
     ovmfPathAmd64: '/usr/share/edk2/ovmf',
     nonSecureBootPrefersSecbootCode: true,
     configurableHypervisor: true,
     defaultOnGates: ['GPUsWithDRA', 'HostDevicesWithDRA', 'PasstBinding'],
-    launcherRulesV19: true,
+    tdxIommufdDeviceRequests: true,
+    draNetworkClaims: true,
+    draClaimWithoutNames: true,
     memlockLimit: 'sized',
     mshvHonoursMemLockRequired: false,
     admissionPreferenceVideoLaunchSecurityPanic: true,
@@ -65,29 +73,48 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
   },
   main: {
     label: 'KubeVirt main (v1.10+)',
+    release: null,
     qemuOverheadMi: 50,
     ovmfPathAmd64: '/usr/share/edk2/ovmf',
     nonSecureBootPrefersSecbootCode: true,
     configurableHypervisor: true,
     defaultOnGates: ['GPUsWithDRA', 'HostDevicesWithDRA', 'PasstBinding'],
-    launcherRulesV19: true,
+    tdxIommufdDeviceRequests: true,
+    draNetworkClaims: true,
+    draClaimWithoutNames: true,
     memlockLimit: 'unlimited',
     mshvHonoursMemLockRequired: true,
     admissionPreferenceVideoLaunchSecurityPanic: true,
     // Any release after v1.9 (v1.10.0 was scheduled for 2026-11-18) is modelled by this row.
     modelledOn: { ref: 'main (v1.10.0-alpha.0)', date: '2026-08', launcherLibvirt: '11.10.0', launcherQemu: '10.1.0' },
   },
-};
+} as const satisfies Record<string, VersionTraits>;
 
-/** Maps `status.observedKubeVirtVersion` (e.g. v1.9.0, v1.10.0-alpha.0) to a row of the table. */
+export type VersionKey = keyof typeof VERSION_TABLE;
+
+export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = VERSION_TABLE;
+
+export const VERSION_KEYS = Object.keys(VERSION_TABLE) as readonly VersionKey[];
+
+const RELEASED = VERSION_KEYS.filter((k) => VERSION_TRAITS[k].release !== null);
+const MAIN = VERSION_KEYS.find((k) => VERSION_TRAITS[k].release === null)!;
+
+/**
+ * Maps `status.observedKubeVirtVersion` (e.g. v1.9.0, v1.10.0-alpha.0) to a row of the table: its
+ * release line, else the oldest row for older releases, else main (newer or unreadable versions).
+ */
 export function versionKeyOf(observed: string | undefined): VersionKey {
   const m = /^v?(\d+)\.(\d+)/.exec(observed ?? '');
-  if (!m) return 'main';
-  const major = Number(m[1]);
-  const minor = Number(m[2]);
-  if (major === 1 && minor <= 8) return 'v1.8';
-  if (major === 1 && minor === 9) return 'v1.9';
-  return 'main';
+  if (!m) return MAIN;
+  const order = (release: string): number => {
+    const [major, minor] = release.split('.').map(Number);
+    return major! * 1000 + minor!;
+  };
+  const seen = Number(m[1]) * 1000 + Number(m[2]);
+  const exact = RELEASED.find((k) => order(VERSION_TRAITS[k].release!) === seen);
+  if (exact) return exact;
+  const oldest = RELEASED[0];
+  return oldest && seen < order(VERSION_TRAITS[oldest].release!) ? oldest : MAIN;
 }
 
 /** The trace's words for which row models `observed`, and what that row stands for. */

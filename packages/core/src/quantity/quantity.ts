@@ -87,11 +87,6 @@ export function milliValue(q: Quantity): bigint {
   return scaledValue(q, -3);
 }
 
-/** A safe JS number for byte/cpu counts that fit in 2^53 (every realistic quantity). */
-export function toNumber(v: bigint): number {
-  return Number(v);
-}
-
 /** The value as mantissa/exponent with all factors of ten moved into the exponent. */
 export function normalized(q: Quantity): { mantissa: bigint; exponent: number } {
   let m = q.mantissa;

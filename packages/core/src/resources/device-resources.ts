@@ -3,7 +3,7 @@
 // (node feasibility) and the launcher resource calculation.
 
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
-import { hasVirtioInterface, requiresTun } from '../overhead/vmi-traits.js';
+import { hasVirtioInterface, requiresTun } from '../vmi-facts.js';
 
 export interface DeviceRequestOptions {
   /** The hypervisor device resource to request, or null when none is (the proposal). */

@@ -7,7 +7,7 @@
 import type { ResourceList } from '../api/k8s-types.js';
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { overheadQuantities, type OverheadResult } from '../overhead/memory-overhead.js';
-import { hasHugepages, hasKey, hasPersistentReservation, ioThreadsCount, isCPUDedicated, isSEV, isTDX, numberOfVCPUs, quantityOf } from '../overhead/vmi-traits.js';
+import { hasHugepages, hasKey, hasPersistentReservation, ioThreadsCount, isCpuDedicated, isSEV, isTDX, numberOfVCPUs, quantityOf } from '../vmi-facts.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { VERSION_TRAITS } from '../profile/versions.js';
 import { add, formatQuantity, isZero, mustParse, newQuantity, newScaledQuantity, parseQuantity, sub, value, ZERO_QUANTITY, type Quantity } from '../quantity/index.js';
@@ -104,7 +104,7 @@ export function computeLauncherResources(vmi: VirtualMachineInstance, profile: C
 
   // 4. CPU.
   const autoCpu = autoCpuLimitsApply(vmi, profile);
-  if (isCPUDedicated(vmi)) withCpuPinning(r, vmi);
+  if (isCpuDedicated(vmi)) withCpuPinning(r, vmi);
   else withoutDedicatedCpu(r, vmi, cfg.developerConfiguration.cpuAllocationRatio, autoCpu);
 
   // 5. Memory overhead (hugepages VMs keep guest RAM in hugepages-<size>).
@@ -125,22 +125,22 @@ export function computeLauncherResources(vmi: VirtualMachineInstance, profile: C
   if (pluginGpus.length > 0) r.requestDevice(pluginGpus.map((g) => g.deviceName!));
   const draGpus = gpus.filter((g) => !g.deviceName && (g.claimName !== undefined || g.requestName !== undefined));
   if (isGateOn(profile, 'GPUsWithDRA') && draGpus.length > 0) {
-    for (const g of draGpus) pushClaim(r, g.claimName, g.requestName, traits.launcherRulesV19);
+    for (const g of draGpus) pushClaim(r, g.claimName, g.requestName, traits.draClaimWithoutNames);
   }
   const pluginHostDevices = hostDevices.filter((h) => !!h.deviceName && !h.claimName && !h.requestName);
   if (pluginHostDevices.length > 0) r.requestDevice(pluginHostDevices.map((h) => h.deviceName!));
   const draHostDevices = hostDevices.filter((h) => !h.deviceName && (h.claimName !== undefined || h.requestName !== undefined));
   if (isGateOn(profile, 'HostDevicesWithDRA') && draHostDevices.length > 0) {
-    for (const h of draHostDevices) pushClaim(r, h.claimName, h.requestName, traits.launcherRulesV19);
+    for (const h of draHostDevices) pushClaim(r, h.claimName, h.requestName, traits.draClaimWithoutNames);
   }
   const draNetworks = (spec.networks ?? []).filter((n) => !!n.resourceClaim);
-  if (traits.launcherRulesV19 && isGateOn(profile, 'NetworkDevicesWithDRA') && draNetworks.length > 0) {
+  if (traits.draNetworkClaims && isGateOn(profile, 'NetworkDevicesWithDRA') && draNetworks.length > 0) {
     for (const n of draNetworks) pushClaim(r, n.resourceClaim!.claimName, n.resourceClaim!.requestName, true);
   }
   if (isSEV(vmi)) r.requestDevice([DEVICE_RESOURCES.sev]);
-  if (traits.launcherRulesV19 && isTDX(vmi)) r.requestDevice([DEVICE_RESOURCES.tdx]);
+  if (traits.tdxIommufdDeviceRequests && isTDX(vmi)) r.requestDevice([DEVICE_RESOURCES.tdx]);
   if (hasPersistentReservation(vmi)) r.requestDevice([DEVICE_RESOURCES.prHelper]);
-  if (traits.launcherRulesV19 && isGateOn(profile, 'IOMMUFD')) r.requestDevice([DEVICE_RESOURCES.iommufd]);
+  if (traits.tdxIommufdDeviceRequests && isGateOn(profile, 'IOMMUFD')) r.requestDevice([DEVICE_RESOURCES.iommufd]);
 
   const out: LauncherResources = { requests: toStrings(r.requests()) };
   const limits = toStrings(r.limits());

@@ -4,7 +4,7 @@
 // autoCPULimitNamespaceLabelSelector.
 
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
-import { hasKey } from '../overhead/vmi-traits.js';
+import { hasKey } from '../vmi-facts.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 
 export const AUTO_MEMORY_LIMITS_RATIO_LABEL = 'alpha.kubevirt.io/auto-memory-limits-ratio';

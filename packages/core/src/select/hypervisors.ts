@@ -60,5 +60,3 @@ export const FEATURE_GATES = {
   obsoleteHyperVLayered: 'HyperVLayered',
   crossArchitectureVirtualization: 'CrossArchitectureVirtualization',
 } as const;
-
-export const EMULATION_ERROR_KVM = BACKENDS.kvm.missingError;

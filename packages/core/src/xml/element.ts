@@ -36,12 +36,6 @@ export function getAttr(e: XmlElement, name: string): string | undefined {
   return e.attrs.find(([k]) => k === name)?.[1];
 }
 
-export function setAttr(e: XmlElement, name: string, value: string): void {
-  const a = e.attrs.find(([k]) => k === name);
-  if (a) a[1] = value;
-  else e.attrs.push([name, value]);
-}
-
 export function child(e: XmlElement, name: string): XmlElement | undefined {
   return e.children.find((c) => c.name === name);
 }

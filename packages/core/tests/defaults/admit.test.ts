@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { admit } from '../../src/defaults/admit.js';
 import { isVmLike } from '../../src/parse/vm-like.js';
-import { loadObjects, loadProfile } from '../../src/profile/load-profile.js';
+import { loadObjects, loadProfile } from '../../src/profile/resolve-profile.js';
 import { sharedPath } from '../support/shared.js';
 
 const UID = '00000000-0000-0000-0000-000000000000';

@@ -30,7 +30,7 @@ describe('explain positions: false', () => {
       const lazy = explainAll(objects, profile, { positions: false })[0]!.item;
       expect(Object.keys(lazy)).toEqual(Object.keys(eager));
       expect(lazy.source).toEqual(eager.source);
-      expect(JSON.stringify(lazy.source)).not.toContain('"line":0');
+      expect(lazy.source.offset).toBeGreaterThanOrEqual(0);
       expect(withoutFieldSources(lazy)).toEqual(withoutFieldSources(eager));
       expect(lazy.decision.steps.some((s) => s.source)).toBe(false);
       eagerSteps += eager.decision.steps.filter((s) => s.source).length;

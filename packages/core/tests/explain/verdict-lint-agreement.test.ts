@@ -41,7 +41,7 @@ function disagreements(sources: { path: string; text: string }[], clusterYaml: s
     lint.findings.filter(
       (f) =>
         f.severity === 'error' &&
-        ((f.subject?.file === it.source.file && f.subject.line === it.source.line && f.subject.col === it.source.col) ||
+        ((f.subject?.file === it.source.file && f.subject.offset === it.source.offset) ||
           (it.admissionStage === 'decode' && f.code === 'WRONG_TYPE' && f.range?.file === it.source.file)),
     );
   const bad: Disagreement[] = [];

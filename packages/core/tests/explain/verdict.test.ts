@@ -1,6 +1,6 @@
 // One verdict per VM, each kind on a manifest whose outcome KubeVirt's own code decided (the golden
 // vectors, the admission vectors, the examples) or that KubeVirt's source fixes (cited per case).
-import { explainAll, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { explainAll, loadObjects, loadProfile, locateItem, sourceFiles, type LocatedExplainItem } from '@l1vh/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,22 +9,24 @@ import { REPO_ROOT, sharedPath } from '../support/shared.js';
 
 const SCHEDULABLE_ADMISSION_CLUSTER = ADMISSION_CLUSTER_YAML.replace('kubernetes.io/hostname: node-1}', 'kubernetes.io/hostname: node-1, kubevirt.io/schedulable: "true"}');
 
-function explainText(file: string, text: string, cluster?: { path: string; text: string }): ExplainItem {
+/** The item as the JSON contract gives it (places as line/col, converted at the edge). */
+function explainText(file: string, text: string, cluster?: { path: string; text: string }): LocatedExplainItem {
   const loaded = loadObjects([{ path: file, text }]);
   const { profile } = loadProfile(cluster ? [cluster] : [], loaded.objects);
-  const items = explainAll(loaded.objects, profile).map((e) => e.item);
+  const files = sourceFiles(loaded.files, profile);
+  const items = explainAll(loaded.objects, profile).map((e) => locateItem(e.item, files));
   expect(items).toHaveLength(1);
   return items[0]!;
 }
 
 const read = (path: string): { path: string; text: string } => ({ path, text: readFileSync(path, 'utf8') });
 
-function explainFile(file: string, cluster?: string): ExplainItem {
+function explainFile(file: string, cluster?: string): LocatedExplainItem {
   const f = read(file);
   return explainText(f.path, f.text, cluster ? read(cluster) : undefined);
 }
 
-const admissionCase = (name: string): ExplainItem => {
+const admissionCase = (name: string): LocatedExplainItem => {
   const f = read(sharedPath('golden', 'admission', 'cases', `${name}.yaml`));
   return explainText(f.path, f.text, { path: 'cluster.yaml', text: SCHEDULABLE_ADMISSION_CLUSTER });
 };
@@ -35,7 +37,7 @@ const admissionExpected = (name: string): { overheadBytes: number; launcherCompu
 const INT64_MAX = 9223372036854775807n;
 
 /** Every number l1vh computed (figures, pod quantities, XML), as a value; the VMI echoes the user's own quantities. */
-function computedNumbers(item: ExplainItem): number[] {
+function computedNumbers(item: LocatedExplainItem): number[] {
   const { vmi: _vmi, ...rest } = item;
   const text = JSON.stringify(rest);
   // Whole tokens only: not the digits inside a UUID or a hex address.

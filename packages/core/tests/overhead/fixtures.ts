@@ -2,7 +2,7 @@
 // would write them: a KubeVirt CR with observedKubeVirtVersion, one node, optional extras).
 import type { VirtualMachineInstance } from '../../src/api/kubevirt-types.js';
 import type { ClusterProfile } from '../../src/profile/cluster-profile.js';
-import { loadProfile } from '../../src/profile/load-profile.js';
+import { loadProfile } from '../../src/profile/resolve-profile.js';
 
 export type Backend = 'kvm' | 'mshv';
 

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VirtualMachineInstance } from '../../src/api/kubevirt-types.js';
 import { computeOverhead } from '../../src/overhead/memory-overhead.js';
-import { loadProfile } from '../../src/profile/load-profile.js';
+import { loadProfile } from '../../src/profile/resolve-profile.js';
 import { computeLauncherResources } from '../../src/resources/launcher-resources.js';
 import { selectHypervisor } from '../../src/select/select-hypervisor.js';
 import { sharedPath, type GoldenExpected } from '../support/shared.js';

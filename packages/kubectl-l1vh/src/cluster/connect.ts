@@ -4,7 +4,7 @@
 import { UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
 import { parseRequestTimeout } from './request-timeout.js';
-import type { ClusterClient, ClusterModule, ClusterOptions } from './types.js';
+import type { ClusterClient, ClusterModule, ClusterOptions } from '@l1vh/cluster-client';
 
 export interface ClusterFlags {
   kubeconfig?: string | undefined;
@@ -34,7 +34,7 @@ export function clusterOptions(flags: ClusterFlags, io: CliIO): ClusterOptions {
 
 /** build.mjs maps this import to the separate file dist/cluster-client.cjs. */
 async function loadClientModule(): Promise<ClusterModule> {
-  return (await import('./client.js')) as ClusterModule;
+  return (await import('@l1vh/cluster-client/open')) as ClusterModule;
 }
 
 export async function connectCluster(flags: ClusterFlags, io: CliIO): Promise<ClusterClient> {

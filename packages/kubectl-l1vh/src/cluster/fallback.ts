@@ -1,6 +1,6 @@
 // Why a VMI meant for MSHV runs on something else: one reason per situation, as a table.
 
-import { BACKENDS, FEATURE_GATES, isGateEnabled, type ClusterProfile } from '@l1vh/core';
+import type { MshvIntent } from '@l1vh/core';
 import type { LiveVmi } from './launcher-pods.js';
 
 export const FALLBACK_REASONS = {
@@ -13,15 +13,7 @@ export const FALLBACK_REASONS = {
 
 export type FallbackReason = keyof typeof FALLBACK_REASONS;
 
-/** Whether the cluster's configuration asks for MSHV, and under which rule. */
-export function mshvIntent(profile: ClusterProfile): 'configured' | 'gate-off' | 'proposal' | null {
-  const cfg = profile.config;
-  if (isGateEnabled(cfg, FEATURE_GATES.hyperVL1VH)) return 'proposal';
-  if (cfg.hypervisors[0]?.name !== BACKENDS.mshv.configName) return null;
-  return isGateEnabled(cfg, FEATURE_GATES.configurableHypervisor) ? 'configured' : 'gate-off';
-}
-
-export function fallbackReason(v: LiveVmi, intent: ReturnType<typeof mshvIntent>): FallbackReason | null {
+export function fallbackReason(v: LiveVmi, intent: MshvIntent): FallbackReason | null {
   if (intent === null || v.hypervisor === 'mshv') return null;
   if (intent === 'gate-off') return 'configurable_hypervisor_gate_off';
   if (v.hypervisor === null) return v.phase === 'Failed' ? 'launch_failed' : null;

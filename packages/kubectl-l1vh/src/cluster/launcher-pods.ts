@@ -1,8 +1,7 @@
 // Running VMIs and their virt-launcher pods: what KubeVirt actually did, for verify and report.
 
-import { BACKENDS, type DomainType, type HypervisorId } from '@l1vh/core';
-import { RESOURCES } from './resources.js';
-import type { ClusterClient, KubeObject } from './types.js';
+import { BACKENDS, CLUSTER_KINDS as RESOURCES, DOMAIN_TYPE_OF, parseQuantity, quantityValue, type DomainType, type HypervisorId } from '@l1vh/core';
+import type { ClusterClient, KubeObject } from '@l1vh/cluster-client';
 
 /** Where virt-controller records its overhead figure on the launcher pod. */
 export const OVERHEAD_ANNOTATION = 'kubevirt.io/memory-overhead-bytes';
@@ -22,8 +21,6 @@ export interface LiveVmi {
   /** The pod annotation, else VMI status.memory.memoryOverhead. */
   overheadBytes: number | null;
 }
-
-const DOMAIN_TYPE: Record<HypervisorId, DomainType> = { mshv: 'hyperv', kvm: 'kvm', qemu: 'qemu' };
 
 export async function listLiveVmis(client: ClusterClient, namespace: string | undefined): Promise<LiveVmi[]> {
   const [vmis, pods] = await Promise.all([
@@ -46,7 +43,7 @@ export async function listLiveVmis(client: ClusterClient, namespace: string | un
       nodeName: status.nodeName ?? null,
       pod,
       hypervisor,
-      domainType: hypervisor ? DOMAIN_TYPE[hypervisor] : null,
+      domainType: hypervisor ? DOMAIN_TYPE_OF[hypervisor] : null,
       overheadBytes,
     };
   });
@@ -62,11 +59,8 @@ export function hypervisorOfPod(pod: KubeObject): HypervisorId {
   return 'qemu';
 }
 
-const SUFFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
-
-/** A memory quantity in bytes (the suffixes KubeVirt writes); null when absent or unreadable. */
+/** A memory quantity in bytes (Kubernetes quantity rules); null when absent or unreadable. */
 export function bytesOf(q: string | number | undefined): number | null {
-  if (typeof q === 'number') return q;
-  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q ?? '');
-  return m ? Math.round(Number(m[1]) * SUFFIX[m[2] ?? '']!) : null;
+  const parsed = q === undefined ? null : parseQuantity(q);
+  return parsed?.ok ? Number(quantityValue(parsed.quantity)) : null;
 }

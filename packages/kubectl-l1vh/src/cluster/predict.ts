@@ -1,9 +1,7 @@
 // Our prediction for each live VMI, made against the live profile with the explain pipeline.
 
-import { explainAll, loadObjects, type ClusterProfile, type DomainType, type HypervisorId } from '@l1vh/core';
-import { stringify } from 'yaml';
+import { explainAll, inputObject, readObjects, valueDocument, type ClusterProfile, type DomainType, type HypervisorId } from '@l1vh/core';
 import type { LiveVmi } from './launcher-pods.js';
-import { inputObject } from './strip.js';
 
 export interface Prediction {
   hypervisor: HypervisorId | null;
@@ -14,8 +12,8 @@ export interface Prediction {
 }
 
 export function predict(live: LiveVmi, profile: ClusterProfile): Prediction {
-  const source = { path: `vmi/${live.namespace}/${live.name}`, text: stringify(inputObject(live.vmi)) };
-  const item = explainAll(loadObjects([source]).objects, profile)[0]?.item;
+  const read = readObjects([valueDocument(`vmi/${live.namespace}/${live.name}`, inputObject(live.vmi))]);
+  const item = explainAll(read.objects, profile)[0]?.item;
   if (!item) return { hypervisor: null, domainType: null, error: 'not a VMI', overheadBytes: null };
   // The node it actually runs on decides the device; fall back to the landing-node answer.
   const onNode = live.nodeName ? item.nodes.find((n) => n.node === live.nodeName) : undefined;

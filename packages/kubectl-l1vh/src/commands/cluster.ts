@@ -1,10 +1,10 @@
 // kubectl l1vh cluster: is the targeted cluster (or --profile) ready for L1VH?
 
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
-import { resolveProfile } from '../cluster/profile-source.js';
+import type { ProfileSummary } from '@l1vh/core';
+import { profileOrExit, readProfileSources } from '../cluster/profile-source.js';
 import { formatClusterText } from '../formatters/cluster-text.js';
 import type { CliIO } from '../io.js';
-import { assessReadiness, type Readiness } from '../readiness.js';
 import { EXIT } from '../report.js';
 
 export const CLUSTER_HELP = `Usage: kubectl l1vh cluster [--profile FILE]... [-o text|json] [cluster flags]
@@ -22,7 +22,7 @@ Options:
 Exit codes: 0 ready for L1VH, 1 not ready, 2 usage, 3 the cluster could not be read.
 `;
 
-const FORMATS: Record<string, (r: Readiness) => string> = {
+const FORMATS: Record<string, (r: ProfileSummary) => string> = {
   text: formatClusterText,
   json: (r) => JSON.stringify(r, null, 2) + '\n',
 };
@@ -37,9 +37,11 @@ export async function clusterCommand(argv: string[], io: CliIO): Promise<number>
   const formatter = FORMATS[format];
   if (!formatter) throw new UsageError(`unknown output format "${format}" (valid: ${Object.keys(FORMATS).join(', ')})`);
   if (positionals.length > 0) throw new UsageError(`cluster takes no arguments (got "${positionals[0]}")`);
-  const resolved = await resolveProfile(values.profile, values, io);
+  const sources = await readProfileSources(values.profile, values, io);
+  if ('exit' in sources) return sources.exit;
+  const resolved = profileOrExit(sources, [], io);
   if ('exit' in resolved) return resolved.exit;
-  const readiness = assessReadiness(resolved.profile);
+  const readiness = resolved.summary;
   io.stdout(formatter(readiness));
   return readiness.ready ? EXIT.OK : EXIT.FINDINGS;
 }

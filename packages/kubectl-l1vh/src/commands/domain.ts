@@ -3,10 +3,11 @@
 // XML: one line on stderr, file:line: kind namespace/name: verdict: reason, and one line per
 // KubeVirt cause at its file:line:col. The exit code is explain's: 1 when any VM will not run.
 
-import { explainAll, loadObjects, loadProfile } from '@l1vh/core';
+import { explainAll, loadObjects, positionOf, sourceFiles } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
 import { readInputs } from '../read-inputs.js';
+import { profileOrExit, readProfileSources } from '../cluster/profile-source.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 
 export const DOMAIN_HELP = `Usage: kubectl l1vh domain (FILE|DIR|-)... [--profile FILE]... [-n NS] [--vmi-uid UID] [--xml-indent tab]
@@ -44,31 +45,32 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
   if (values['xml-indent'] !== undefined && values['xml-indent'] !== 'tab' && values['xml-indent'] !== 'spaces') throw new UsageError('--xml-indent takes tab or spaces');
 
   const inputs = await readInputs(positionals, io);
-  const profileInputs = await readInputs(values.profile ?? [], io);
-  if (profileInputs.problems.length > 0 || inputs.problems.length > 0) {
-    printProblems([...profileInputs.problems, ...inputs.problems], io);
+  if (inputs.problems.length > 0) {
+    printProblems(inputs.problems, io);
     return EXIT.USAGE;
   }
+  const sources = await readProfileSources(values.profile, null, io);
+  if ('exit' in sources) return sources.exit;
   const loaded = loadObjects(inputs.sources, { namespace: values.namespace });
-  const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, loaded.objects);
-  if (profileFindings.some((f) => f.severity === 'error')) {
-    printFindings(profileFindings, profileInputs.sources, io);
-    return EXIT.USAGE;
-  }
+  const resolved = profileOrExit(sources, loaded.objects, io);
+  if ('exit' in resolved) return resolved.exit;
+  const profile = resolved.profile;
   const items = explainAll(loaded.objects, profile, {
     ...(values['vmi-uid'] ? { vmiUid: values['vmi-uid'] } : {}),
     indent: values['xml-indent'] === 'tab' ? '\t' : '  ',
   }).map((e) => e.item);
+  const files = sourceFiles(loaded.files, profile);
   let failed = 0;
   const several = items.length > 1;
   for (const it of items) {
-    const where = `${it.source.file}:${it.source.line}`;
+    const where = `${it.source.file}:${positionOf(it.source, files).line}`;
     const who = `${it.kind} ${it.namespace}/${it.name}`;
     if (it.verdict !== 'runs' || it.domainXml === null) {
       failed++;
       io.stderr(`${where}: ${who}: ${it.verdict === 'runs' ? 'no domain XML was produced' : `${it.verdict}: ${oneLine(it.error ?? '')}`}\n`);
       for (const c of it.causes) {
-        const at = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}` : where;
+        const pos = c.source && positionOf(c.source, files);
+        const at = pos ? `${pos.file}:${pos.line}:${pos.col}` : where;
         io.stderr(`${at}: ${c.field ? `${c.field}: ` : ''}${oneLine(c.message)}\n`);
       }
       continue;

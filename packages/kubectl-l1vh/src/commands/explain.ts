@@ -1,12 +1,12 @@
 // kubectl l1vh explain (FILE|DIR|-)...: per VM, the hypervisor and why, the domain XML,
 // overhead and launcher resources.
 
-import { explainAll, lintParsed, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { explainAll, lintParsed, loadObjects, locateItem, sourceFiles, type ExplainItem } from '@l1vh/core';
 import { findingsPerItem } from '../lint-report.js';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
-import { readInputs } from '../read-inputs.js';
 import { readInputsWithCluster } from '../cluster-inputs.js';
+import { profileOrExit, readProfileSources } from '../cluster/profile-source.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../formatters/explain-index.js';
 
@@ -56,19 +56,13 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   if (positionals.length === 0) throw new UsageError('explain needs at least one FILE, DIR or - (stdin)');
   if (values['xml-indent'] !== undefined && values['xml-indent'] !== 'tab' && values['xml-indent'] !== 'spaces') throw new UsageError('--xml-indent takes tab or spaces');
 
-  const { inputs, liveProfile } = await readInputsWithCluster(positionals, values, io);
-  const profileInputs = await readInputs(values.profile ?? [], io);
-  if (liveProfile) profileInputs.sources.push(liveProfile);
-  if (profileInputs.problems.length > 0) {
-    printProblems(profileInputs.problems, io);
-    return EXIT.USAGE;
-  }
+  const { inputs, client } = await readInputsWithCluster(positionals, values, io);
+  const sources = await readProfileSources(values.profile, client, io);
+  if ('exit' in sources) return sources.exit;
   const loaded = loadObjects(inputs.sources, { namespace: values.namespace });
-  const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, loaded.objects);
-  if (profileFindings.some((f) => f.severity === 'error')) {
-    printFindings(profileFindings, [...profileInputs.sources], io);
-    return EXIT.USAGE;
-  }
+  const resolved = profileOrExit(sources, loaded.objects, io);
+  if ('exit' in resolved) return resolved.exit;
+  const profile = resolved.profile;
   const explained = explainAll(loaded.objects, profile, {
     ...(values['vmi-uid'] ? { vmiUid: values['vmi-uid'] } : {}),
     indent: values['xml-indent'] === 'tab' ? '\t' : '  ',
@@ -77,7 +71,8 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   // Findings from the same parse and the same explain results: nothing is computed twice.
   const lint = lintParsed(loaded.files, profile, { explained: new Map(explained.map((e) => [e.object.value, e])), namespace: values.namespace });
   const findings = findingsPerItem(items, lint.findings, inputs.sources);
-  io.stdout(EXPLAIN_FORMATS[format]({ items, profile: profile.origin, showXml: values['show-xml'] === true, findings }));
+  const files = sourceFiles(loaded.files, profile);
+  io.stdout(EXPLAIN_FORMATS[format]({ items: items.map((it) => locateItem(it, files)), profile: profile.origin, showXml: values['show-xml'] === true, findings }));
   printProblems(inputs.problems, io);
   printFindings(loaded.findings, inputs.sources, io);
   // A path that cannot be read (missing, binary, too large) is an I/O error, as in lint and domain.

@@ -10,8 +10,8 @@ import { LINT_FORMATS, type LintFormat } from '../formatters/lint-index.js';
 import type { CliIO } from '../io.js';
 import { locateFindings, ruleTable, SEVERITY_RANK, type LintReport } from '../lint-report.js';
 import { lintInParallel } from '../parallel/index.js';
-import { readInputs } from '../read-inputs.js';
 import { readInputsWithCluster } from '../cluster-inputs.js';
+import { readProfileSources } from '../cluster/profile-source.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 
 export const LINT_HELP = `Usage: kubectl l1vh lint (FILE|DIR|-|vm/NAME|vmi/NAME)... [--profile FILE]... [-o text|json|sarif|junit] [--fail-on error|warning|info]
@@ -68,19 +68,19 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const failOn = (values['fail-on'] ?? config?.failOn ?? 'error') as Severity;
 
   const profileFiles = values.profile ?? config?.profiles ?? [];
-  const { inputs, liveProfile } = await readInputsWithCluster(positionals, { ...values, profile: profileFiles }, io);
+  const { inputs, client } = await readInputsWithCluster(positionals, values, io);
   // The config file itself is YAML in the workspace, but not a manifest.
   const configPath = config?.path ? resolve(io.cwd, config.path) : undefined;
   const sources = inputs.sources.filter((s) => s.path === '<stdin>' || (resolve(io.cwd, s.path) !== configPath && !config?.ignores(s.path)));
-  const profileInputs = await readInputs(profileFiles, io);
-  if (liveProfile) profileInputs.sources.push(liveProfile);
-  if (profileInputs.problems.length > 0 || inputs.problems.length > 0) {
-    printProblems([...profileInputs.problems, ...inputs.problems], io);
+  if (inputs.problems.length > 0) {
+    printProblems(inputs.problems, io);
     return EXIT.USAGE;
   }
-  const result = await lintInParallel(sources, profileInputs.sources, config?.lint ?? {}, values.namespace !== undefined ? { namespace: values.namespace } : {});
+  const profileSources = await readProfileSources(profileFiles, client, io);
+  if ('exit' in profileSources) return profileSources.exit;
+  const result = await lintInParallel(sources, profileSources, config?.lint ?? {}, values.namespace !== undefined ? { namespace: values.namespace } : {});
   if (result.profileFindings.some((f) => f.severity === 'error')) {
-    printFindings(result.profileFindings, profileInputs.sources, io);
+    printFindings(result.profileFindings, profileSources.texts, io);
     return EXIT.USAGE;
   }
   const report: LintReport = {

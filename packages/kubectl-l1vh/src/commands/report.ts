@@ -1,12 +1,12 @@
 // kubectl l1vh report: the cluster's VMIs counted by hypervisor (from their launcher pods'
 // device resources) and by L1VH fallback reason, as OpenMetrics text or a table.
 
-import { HYPERVISOR_LABELS, loadProfile, type HypervisorId } from '@l1vh/core';
+import { HYPERVISOR_LABELS, type HypervisorId } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { connectCluster } from '../cluster/connect.js';
-import { FALLBACK_REASONS, fallbackReason, mshvIntent, type FallbackReason } from '../cluster/fallback.js';
+import { FALLBACK_REASONS, fallbackReason, type FallbackReason } from '../cluster/fallback.js';
 import { listLiveVmis } from '../cluster/launcher-pods.js';
-import { liveProfileSource } from '../cluster/profile-source.js';
+import { profileOrExit, readLive } from '../cluster/profile-source.js';
 import { formatOpenMetrics } from '../formatters/openmetrics.js';
 import { formatTable } from '../formatters/table.js';
 import type { CliIO } from '../io.js';
@@ -41,8 +41,10 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   if (values.profile) throw new UsageError('report counts live VMIs; --profile does not apply');
 
   const client = await connectCluster(values, io);
-  const [source, live] = await Promise.all([liveProfileSource(client, io), listLiveVmis(client, values.namespace)]);
-  const intent = mshvIntent(loadProfile([source]).profile);
+  const [liveProfile, live] = await Promise.all([readLive(client, io), listLiveVmis(client, values.namespace)]);
+  const resolved = profileOrExit({ texts: [], live: liveProfile }, [], io);
+  if ('exit' in resolved) return resolved.exit;
+  const intent = resolved.summary.intent;
   const byHypervisor = new Map<HypervisorId, number>(HYPERVISORS.map((h) => [h, 0]));
   const byReason = new Map<FallbackReason, number>((Object.keys(FALLBACK_REASONS) as FallbackReason[]).map((r) => [r, 0]));
   for (const v of live) {

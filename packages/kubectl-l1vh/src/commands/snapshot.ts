@@ -1,8 +1,9 @@
 // kubectl l1vh snapshot > cluster.yaml: the live cluster as a profile file for --profile.
 
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
-import { connectCluster, progress, progressDone } from '../cluster/connect.js';
-import { fetchProfileObjects, profileYaml } from '../cluster/fetch-profile.js';
+import { stringify } from 'yaml';
+import { connectCluster } from '../cluster/connect.js';
+import { readLive } from '../cluster/profile-source.js';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../report.js';
 
@@ -30,13 +31,7 @@ export async function snapshotCommand(argv: string[], io: CliIO): Promise<number
   if (positionals.length > 0) throw new UsageError(`snapshot takes no arguments (got "${positionals[0]}")`);
   if (values.profile) throw new UsageError('snapshot reads the cluster; --profile does not apply');
   const client = await connectCluster(values, io);
-  progress(io, `reading ${client.server}…`);
-  let objects;
-  try {
-    objects = await fetchProfileObjects(client);
-  } finally {
-    progressDone(io);
-  }
-  io.stdout(format === 'json' ? JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2) + '\n' : profileYaml(objects));
+  const list = { apiVersion: 'v1', kind: 'List', items: (await readLive(client, io)).objects };
+  io.stdout(format === 'json' ? JSON.stringify(list, null, 2) + '\n' : stringify(list, { lineWidth: 0 }));
   return EXIT.OK;
 }

@@ -5,9 +5,8 @@
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { listLiveVmis } from '../cluster/launcher-pods.js';
 import { predict } from '../cluster/predict.js';
-import { liveProfileSource } from '../cluster/profile-source.js';
+import { profileOrExit, readLive } from '../cluster/profile-source.js';
 import { connectCluster } from '../cluster/connect.js';
-import { loadProfile } from '@l1vh/core';
 import { formatTable } from '../formatters/table.js';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../report.js';
@@ -55,8 +54,10 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
 
   const client = await connectCluster(values, io);
   const namespace = values['all-namespaces'] ? undefined : client.namespace;
-  const [source, live] = await Promise.all([liveProfileSource(client, io), listLiveVmis(client, namespace)]);
-  const { profile } = loadProfile([source]);
+  const [liveProfile, live] = await Promise.all([readLive(client, io), listLiveVmis(client, namespace)]);
+  const resolved = profileOrExit({ texts: [], live: liveProfile }, [], io);
+  if ('exit' in resolved) return resolved.exit;
+  const profile = resolved.profile;
   const rows: VerifyRow[] = live
     .filter((v) => v.pod !== null)
     .map((v) => {

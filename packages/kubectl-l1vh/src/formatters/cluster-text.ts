@@ -1,10 +1,9 @@
 // `kubectl l1vh cluster` as text.
 
-import { HYPERVISOR_LABELS } from '@l1vh/core';
-import type { Readiness } from '../readiness.js';
+import { HYPERVISOR_LABELS, type ProfileSummary } from '@l1vh/core';
 import { formatTable } from './table.js';
 
-export function formatClusterText(r: Readiness): string {
+export function formatClusterText(r: ProfileSummary): string {
   const out: string[] = [];
   out.push(`Profile:    ${r.profile}`);
   out.push(`KubeVirt:   ${r.kubevirtVersion ?? 'version unknown'} (${r.versionLabel})`);
@@ -21,7 +20,7 @@ export function formatClusterText(r: Readiness): string {
     String(n.mshvAllocatable),
     String(n.kvmAllocatable),
     n.schedulable ? 'yes' : `no (${n.unschedulableReasons.join('; ')})`,
-    n.hypervisor ? `${n.hypervisor} (domain type ${n.domainType})` : `fails: ${n.error ?? '?'}`,
+    !n.defaultVmFits ? `pod does not fit: ${n.defaultVmReasons.join('; ')}` : n.hypervisor ? `${n.hypervisor} (domain type ${n.domainType})` : `fails: ${n.error ?? '?'}`,
   ]);
   out.push(
     formatTable(['  NAME', 'ARCH', 'MSHV', 'KVM', 'SCHEDULABLE', 'NEW VM GETS'], rows.map((row) => ['  ' + row[0]!, ...row.slice(1)])).trimEnd(),
@@ -29,7 +28,7 @@ export function formatClusterText(r: Readiness): string {
   if (r.nodes.length === 0) out.push('  (no nodes)');
   out.push('');
   const vm = r.newVm;
-  out.push(`New VM:     ${vm.hypervisor ? HYPERVISOR_LABELS[vm.hypervisor] + `, libvirt domain type ${vm.domainType}` : `launch fails: ${vm.error}`}`);
+  out.push(`New VM:     ${vm.runs && vm.hypervisor ? `${HYPERVISOR_LABELS[vm.hypervisor]}, libvirt domain type ${vm.domainType}` : `${vm.verdict}: ${vm.error}`}`);
   out.push(`            ${vm.summary}`);
   if (vm.fallback) out.push(`Fallback:   ${vm.fallback}`);
   out.push(`Ready for L1VH: ${r.ready ? 'yes' : 'no'}`);

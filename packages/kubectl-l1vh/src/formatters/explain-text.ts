@@ -1,6 +1,6 @@
 // Human output of explain: hypervisor and why, per node, overhead terms, resources, notes.
-import { HYPERVISOR_LABELS, VERSION_TRAITS, type ExplainItem } from '@l1vh/core';
-import type { ExplainReport } from './explain-index.js';
+import { HYPERVISOR_LABELS, VERSION_TRAITS, type LocatedExplainItem } from '@l1vh/core';
+import type { ExplainReport } from './explain-report.js';
 import type { ItemFinding } from '../lint-report.js';
 
 const SEMANTICS_LABEL = {
@@ -13,7 +13,7 @@ export function formatExplainText(r: ExplainReport): string {
   return r.items.map((item, i) => formatItem(item, r.showXml, r.findings?.[i])).join('\n');
 }
 
-function formatItem(it: ExplainItem, showXml: boolean, findings: readonly ItemFinding[] = []): string {
+function formatItem(it: LocatedExplainItem, showXml: boolean, findings: readonly ItemFinding[] = []): string {
   const lines: string[] = [];
   lines.push(`${it.kind} ${it.namespace}/${it.name}  (${it.source.file}:${it.source.line})`);
   lines.push(`  verdict:     ${VERDICT_TEXT[it.verdict]}${it.admissionStage ? ` (${it.admissionStage})` : ''}`);

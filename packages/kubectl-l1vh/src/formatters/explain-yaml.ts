@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { itemsWithFindings, type ExplainReport } from './explain-index.js';
+import { itemsWithFindings, type ExplainReport } from './explain-report.js';
 
 export function formatExplainYaml(r: ExplainReport): string {
   return stringify({ items: itemsWithFindings(r) }, { lineWidth: 0 });

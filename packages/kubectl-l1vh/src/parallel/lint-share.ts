@@ -1,7 +1,7 @@
 // One share of a lint run, as a worker (or the main thread) executes it. The profile is built
 // once per thread; core caches the built-in instancetypes per thread too.
 
-import { lintSources, loadObjects, loadProfile, type Finding, type LintConfig, type SourceText } from '@l1vh/core';
+import { lintSources, loadObjects, resolveProfile, type Finding, type LintConfig, type ProfileRequest, type SourceText } from '@l1vh/core';
 
 export interface ShareResult {
   findings: Finding[];
@@ -9,9 +9,9 @@ export interface ShareResult {
   profileFindings: Finding[];
 }
 
-export function lintShare(sources: readonly SourceText[], contextSources: readonly SourceText[], profileSources: readonly SourceText[], config: LintConfig, namespace?: string): ShareResult {
+export function lintShare(sources: readonly SourceText[], contextSources: readonly SourceText[], profileSources: Omit<ProfileRequest, 'inputs'>, config: LintConfig, namespace?: string): ShareResult {
   const context = contextSources.length > 0 ? loadObjects(contextSources, { namespace }).objects : [];
-  const { profile, findings: profileFindings } = loadProfile(profileSources, context);
+  const { profile, findings: profileFindings } = resolveProfile({ ...profileSources, inputs: context });
   const result = lintSources(sources, profile, { config, namespace });
   return { findings: result.findings, objects: result.objects, profileFindings };
 }

@@ -5,7 +5,7 @@
 
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { LintConfig, SourceText } from '@l1vh/core';
+import type { LintConfig, ProfileRequest, SourceText } from '@l1vh/core';
 import { lintShare, type ShareResult } from './lint-share.js';
 import { WORKER_ARG, WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
 import { workerThreads } from './worker.js';
@@ -38,13 +38,13 @@ function bundleFile(): string | undefined {
 }
 
 /**
- * Lints `sources` against the profile made of `profileSources` (embedded default when empty)
+ * Lints `sources` against the profile made of `profileSources` (files and/or live objects; the embedded default when none)
  * plus the objects of the sources themselves. Never rejects on bad input; a worker that fails
  * has its share linted inline instead.
  */
 export async function lintInParallel(
   sources: readonly SourceText[],
-  profileSources: readonly SourceText[],
+  profileSources: Omit<ProfileRequest, 'inputs'>,
   config: LintConfig = {},
   opts: ParallelOptions = {},
 ): Promise<ParallelLintResult> {
@@ -59,7 +59,7 @@ export async function lintInParallel(
     tag: WORKER_TAG,
     sources: sources.slice(start, end),
     contextSources: sources.filter((_, i) => hints[i] && (i < start || i >= end)),
-    profileSources: [...profileSources],
+    profileSources,
     config,
     ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
   });

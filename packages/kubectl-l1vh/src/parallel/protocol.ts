@@ -1,6 +1,6 @@
 // Messages between the lint pool and its workers (structured-clone plain data only).
 
-import type { Finding, LintConfig, SourceText } from '@l1vh/core';
+import type { Finding, LintConfig, ProfileRequest, SourceText } from '@l1vh/core';
 
 export const WORKER_TAG = 'l1vh-lint-worker';
 /** argv of a lint worker: lets the bundle tell it is a worker without loading worker_threads. */
@@ -13,7 +13,7 @@ export interface LintJob {
   sources: SourceText[];
   /** Files of other shares that may hold instancetypes, PVCs, … the share's VMs resolve against. */
   contextSources: SourceText[];
-  profileSources: SourceText[];
+  profileSources: Omit<ProfileRequest, 'inputs'>;
   config: LintConfig;
   /** -n NS for objects without metadata.namespace. */
   namespace?: string;

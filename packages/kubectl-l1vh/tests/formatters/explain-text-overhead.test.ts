@@ -1,6 +1,6 @@
 // The overhead table of `explain` (text) lists every term with its exact bytes; the column must
 // add up to the printed totals, including the ratio term and virt-controller's network terms.
-import { explainAll, loadObjects, loadProfile } from '@l1vh/core';
+import { explainAll, loadObjects, loadProfile, locateItem, sourceFiles } from '@l1vh/core';
 import { describe, expect, it } from 'vitest';
 import { formatExplainText } from '../../src/formatters/explain-text.js';
 
@@ -48,7 +48,8 @@ describe('explain text: overhead terms table', () => {
     const items = explainAll(inputs.objects, profile).map((e) => e.item);
     const item = items[0]!;
     expect(item.overheadBytes).not.toBeNull();
-    const text = formatExplainText({ items, profile: 'cluster.yaml', showXml: false });
+    const files = sourceFiles(inputs.files, profile);
+    const text = formatExplainText({ items: items.map((it) => locateItem(it, files)), profile: 'cluster.yaml', showXml: false });
     const rows = text.split('\n').filter((l) => /^\s+\S+Mi\s+\d+\s{2}/.test(l));
     expect(rows.length).toBe(item.overheadTerms.length);
     const bytesOf = (l: string): number => Number(/^\s+\S+\s+(\d+)\s{2}/.exec(l)![1]);

@@ -79,8 +79,8 @@ function corpus(n: number): SourceText[] {
 describe('lintInParallel', () => {
   it('gives the single-threaded result, in input order', async () => {
     const sources = corpus(12);
-    const single = await lintInParallel(sources, [], {}, { threads: 1 });
-    const multi = await lintInParallel(sources, [], {}, { threads: 3, minFiles: 2, workerFile });
+    const single = await lintInParallel(sources, {}, {}, { threads: 1 });
+    const multi = await lintInParallel(sources, {}, {}, { threads: 3, minFiles: 2, workerFile });
     expect(multi.threads).toBe(3);
     expect(single.threads).toBe(1);
     expect(multi.objects).toBe(24); // the 8 VMs with a wrongly typed field are reported and checked (admission refuses them)
@@ -92,19 +92,19 @@ describe('lintInParallel', () => {
     // The VM naming the instancetype of file 0 lives in the last share: it must resolve.
     const mentions = (fs: { message: string; range?: { file: string } }[]) => fs.filter((f) => f.range?.file === 'f011.yaml' && /local-it/.test(f.message));
     expect(mentions(multi.findings)).toEqual([]);
-    const alone = await lintInParallel(sources.slice(11), [], {}, { threads: 1 });
+    const alone = await lintInParallel(sources.slice(11), {}, {}, { threads: 1 });
     expect(mentions(alone.findings).length).toBeGreaterThan(0);
   });
 
   it('lints inline below the file threshold', async () => {
-    const r = await lintInParallel(corpus(3), [], {}, { threads: 2, workerFile });
+    const r = await lintInParallel(corpus(3), {}, {}, { threads: 2, workerFile });
     expect(r.threads).toBe(1);
   });
 
   it('lints a failed worker’s share inline', async () => {
     const sources = corpus(6);
-    const single = await lintInParallel(sources, [], {}, { threads: 1 });
-    const broken = await lintInParallel(sources, [], {}, { threads: 2, minFiles: 2, workerFile: join(dir, 'broken.cjs') });
+    const single = await lintInParallel(sources, {}, {}, { threads: 1 });
+    const broken = await lintInParallel(sources, {}, {}, { threads: 2, minFiles: 2, workerFile: join(dir, 'broken.cjs') });
     expect(broken.findings).toEqual(single.findings);
   });
 

@@ -4,15 +4,13 @@
 // one VM never re-explains the others. No `vscode` import: the editor benchmark runs this module.
 
 import {
-  applyEdit, buildProfile, builtinObjects, explainObject, isVmLike, parseIncremental, readObjects,
-  type ClusterProfile, type Explained, type ExplainItem, type IncrementalParse, type ManifestObject, type ParsedDocument,
+  applyEdit, explainObject, isVmLike, parseIncremental, readObjects, withInputs,
+  type ClusterProfile, type Explained, type ExplainItem, type SourceSpot, type IncrementalParse, type ManifestObject, type ParsedDocument,
 } from '@l1vh/core';
 
-/** The cluster the document is explained against (the extension's TargetState has both). */
+/** The cluster the document is explained against (the extension's TargetState). */
 export interface AnalysisTarget {
   profile: ClusterProfile;
-  /** The profile's own objects, so documents can add theirs (instancetypes, PVCs …). */
-  objects: readonly ManifestObject[];
 }
 
 /** What of a vscode.Uri / vscode.TextDocument the analysis reads. */
@@ -49,10 +47,10 @@ interface ReadDocument {
   spans: { start: number; end: number }[];
 }
 
-/** An explain result and the line its document started on when it was computed. */
+/** An explain result and the offset its document started at when it was computed. */
 interface ExplainEntry {
   explained: Explained;
-  startLine: number;
+  docStart: number;
 }
 
 /** Per object value: the result without domain XML and the one with it (either may be absent). */
@@ -196,13 +194,12 @@ export class AnalysisCache {
   /** The target's profile plus the file's own context objects (instancetypes, PVCs …). */
   private profileFor(state: FileState, objects: readonly ManifestObject[]): ClusterProfile {
     const target = this.target();
-    const hasKubeVirt = target.objects.some((o) => o.kind === 'KubeVirt');
-    const contextual = objects.filter((o) => !isVmLike(o.kind) && (o.kind !== 'KubeVirt' || !hasKubeVirt));
+    const contextual = objects.filter((o) => !isVmLike(o.kind));
     if (contextual.length === 0) return target.profile;
     const values = contextual.map((o) => o.value);
     const last = state.context;
     if (last && last.base === target.profile && sameValues(last.context, values)) return last.profile;
-    const profile = buildProfile({ origin: target.profile.origin, objects: [...target.objects, ...contextual], builtins: builtinObjects });
+    const profile = withInputs(target.profile, contextual);
     state.context = { base: target.profile, context: values, profile };
     return profile;
   }
@@ -216,26 +213,27 @@ function sameValues(a: readonly object[], b: readonly object[]): boolean {
 function explainCached(slots: WeakMap<object, ExplainSlot>, obj: ManifestObject, profile: ClusterProfile, withXml: boolean): Explained {
   let slot = slots.get(obj.value);
   if (!slot) slots.set(obj.value, (slot = {}));
-  const startLine = obj.source.doc.file.lines.linePos(obj.source.doc.start).line;
+  const docStart = obj.source.doc.start;
   const entry = withXml ? slot.full : (slot.lean ?? slot.full);
   if (entry) {
-    if (entry.startLine === startLine) return entry.explained;
-    // The document moved by whole lines (an edit above it): only its line numbers changed.
-    const moved = { explained: movedBy(entry.explained, obj, startLine - entry.startLine), startLine };
+    if (entry.docStart === docStart) return entry.explained;
+    // The document moved (an edit above it): its own offsets moved with it, nothing else changed.
+    const moved = { explained: movedBy(entry.explained, obj, docStart - entry.docStart), docStart };
     if (entry === slot.full) slot.full = moved;
     else slot.lean = moved;
     return moved.explained;
   }
-  const fresh = { explained: explainObject(obj, profile, withXml ? {} : { domainXml: false }), startLine };
+  const fresh = { explained: explainObject(obj, profile, withXml ? {} : { domainXml: false }), docStart };
   if (withXml) slot.full = fresh;
   else slot.lean = fresh;
   return fresh.explained;
 }
 
-/** An explain result with every source line moved by `lines` (columns are unchanged). */
-function movedBy(e: Explained, object: ManifestObject, lines: number): Explained {
+/** An explain result whose places in this document moved by `delta` (places in other files stay). */
+function movedBy(e: Explained, object: ManifestObject, delta: number): Explained {
   const item = e.item;
-  const at = <T extends { line: number }>(p: T): T => ({ ...p, line: p.line + lines });
+  const file = object.source.doc.file.path;
+  const at = (p: SourceSpot): SourceSpot => (p.file === file ? { file, offset: p.offset + delta } : p);
   return {
     ...e,
     object,

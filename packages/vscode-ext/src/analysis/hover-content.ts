@@ -26,16 +26,9 @@ export function hoverContent(analysis: DocumentAnalysis, offset: number, targetL
   if (!onObject) return undefined;
   const start = field.span.keyStart ?? field.span.start;
   const end = field.span.keyEnd ?? field.span.end;
-  const { path, lines } = analysis.parse.file;
+  const path = analysis.parse.file.path;
   const focus: FieldFocus | undefined = head === 'spec' && rel.length > 1
-    ? {
-        label: rel.join('.'),
-        contains: (pos) => {
-          if (pos.file !== path) return false;
-          const at = lines.offsetOf(pos.line, pos.col);
-          return at >= start && at <= field.span.end;
-        },
-      }
+    ? { label: rel.join('.'), contains: (spot) => spot.file === path && spot.offset >= start && spot.offset <= field.span.end }
     : undefined;
   return { vm, markdown: hoverMarkdown(vm.item, targetLabel, focus, links(vm)), start, end };
 }

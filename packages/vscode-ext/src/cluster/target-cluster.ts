@@ -3,35 +3,10 @@
 // the editor never waits on the network.
 
 import * as vscode from 'vscode';
-import {
-  builtinObjects, buildProfile, EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML, FEATURE_GATES, isGateEnabled, loadObjects,
-  type ClusterProfile, type ManifestObject, type Semantics,
-} from '@l1vh/core';
 import type { Config } from '../config.js';
-import { loadKubeConfig, message } from './kubeconfig.js';
-import { readCluster } from './read-cluster.js';
+import { embeddedTarget, message, offlineTarget, readLiveTarget, describeTarget, type TargetState } from './read-target.js';
 
-export type TargetSource = 'cluster' | 'offline-file' | 'embedded';
-
-export interface TargetState {
-  source: TargetSource;
-  /** Context name, profile file name or "embedded profile". */
-  label: string;
-  profile: ClusterProfile;
-  /** The profile's own objects, so documents can add theirs (instancetypes, PVCs …). */
-  objects: readonly ManifestObject[];
-  kubevirtVersion: string;
-  semantics: Semantics;
-  nodes: number;
-  l1vhNodes: number;
-  trusted: boolean;
-  /** Why this source was used (fallback reasons, warnings). */
-  notes: string[];
-  contexts: string[];
-}
-
-const CLUSTER_TIMEOUT_MS = 10_000;
-const MSHV_RESOURCE = 'devices.kubevirt.io/mshv';
+export type { TargetSource, TargetState } from './read-target.js';
 
 export class TargetCluster implements vscode.Disposable {
   private state: TargetState;
@@ -42,7 +17,7 @@ export class TargetCluster implements vscode.Disposable {
   private firstRefresh: Promise<void> | undefined;
 
   constructor(private readonly config: Config) {
-    this.state = describe('embedded', 'embedded profile', EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML, vscode.workspace.isTrusted, ['not loaded yet'], []);
+    this.state = embeddedTarget(vscode.workspace.isTrusted, ['not loaded yet'], []);
   }
 
   get current(): TargetState {
@@ -75,22 +50,20 @@ export class TargetCluster implements vscode.Disposable {
     const s = this.config.settings;
     const trusted = vscode.workspace.isTrusted;
     if (!trusted) {
-      return embedded(false, ['untrusted workspace: working offline on the embedded profile; kubeconfig is not read and no cluster is contacted'], []);
+      return embeddedTarget(false, ['untrusted workspace: working offline on the embedded profile; kubeconfig is not read and no cluster is contacted'], []);
     }
     if (s.profile) {
       const uri = resolveUri(s.profile);
       try {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        return describe('offline-file', uri.path.split('/').pop() ?? s.profile, uri.fsPath, text, true, [`offline profile ${uri.fsPath} (l1vh.profile)`], []);
+        return offlineTarget(uri.path.split('/').pop() ?? s.profile, { path: uri.fsPath, text }, [`offline profile ${uri.fsPath} (l1vh.profile)`]);
       } catch (e) {
-        return embedded(true, [`cannot read offline profile ${uri.fsPath}: ${message(e)}; using the embedded profile`], []);
+        return embeddedTarget(true, [`cannot read offline profile ${uri.fsPath}: ${message(e)}; using the embedded profile`], []);
       }
     }
-    const kc = await loadKubeConfig(s.kubeconfig, s.context);
-    if ('error' in kc) return embedded(true, [`no cluster: ${kc.error}; using the embedded profile`], []);
-    const read = await readCluster(kc.kc, CLUSTER_TIMEOUT_MS).catch((e: unknown) => ({ error: message(e) }));
-    if ('error' in read) return embedded(true, [`cluster "${kc.context}" unreachable: ${read.error}; using the embedded profile`], kc.contexts);
-    return describe('cluster', kc.context, `cluster ${kc.context}`, read.text, true, read.warnings, kc.contexts);
+    const read = await readLiveTarget(s).catch((e: unknown) => ({ error: message(e), contexts: [] }));
+    if ('error' in read) return embeddedTarget(true, [`${read.error}; using the embedded profile`], read.contexts);
+    return describeTarget('cluster', read.context, { live: read.live }, true, [], read.contexts);
   }
 
   dispose(): void {
@@ -98,30 +71,6 @@ export class TargetCluster implements vscode.Disposable {
     this.generation++;
     this.emitter.dispose();
   }
-}
-
-function embedded(trusted: boolean, notes: string[], contexts: string[]): TargetState {
-  return describe('embedded', 'embedded profile', EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML, trusted, notes, contexts);
-}
-
-function describe(source: TargetSource, label: string, origin: string, text: string, trusted: boolean, notes: string[], contexts: string[]): TargetState {
-  const loaded = loadObjects([{ path: origin, text }]);
-  const profile = buildProfile({ origin, objects: loaded.objects, builtins: builtinObjects });
-  const problems = loaded.findings.filter((f) => f.severity === 'error').map((f) => `${origin}: ${f.message}`);
-  const l1vhNodes = profile.nodes.filter((n) => Number(n.value.status?.allocatable?.[MSHV_RESOURCE] ?? 0) > 0).length;
-  return {
-    source,
-    label,
-    profile,
-    objects: loaded.objects,
-    kubevirtVersion: profile.observedVersion ?? `unknown (assuming ${profile.version})`,
-    semantics: isGateEnabled(profile.config, FEATURE_GATES.hyperVL1VH) ? 'hypervl1vh-proposal' : 'kubevirt',
-    nodes: profile.nodes.length,
-    l1vhNodes,
-    trusted,
-    notes: [...notes, ...problems.slice(0, 3)],
-    contexts,
-  };
 }
 
 function resolveUri(p: string): vscode.Uri {

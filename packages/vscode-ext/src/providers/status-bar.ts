@@ -9,7 +9,8 @@ import { md } from '../render/format.js';
 const ICON: Readonly<Record<TargetState['source'], string>> = { cluster: '$(cloud)', 'offline-file': '$(file)', embedded: '$(circle-slash)' };
 
 export function statusText(s: TargetState): string {
-  return `${ICON[s.source]} ${s.label} · KubeVirt ${s.profile.observedVersion ?? s.profile.version} · ${s.semantics} · ${s.l1vhNodes}/${s.nodes} L1VH nodes`;
+  const sum = s.summary;
+  return `${ICON[s.source]} ${s.label} · KubeVirt ${sum.kubevirtVersion ?? sum.versionKey} · ${sum.semantics} · ${sum.nodeCounts.mshv}/${sum.nodeCounts.total} L1VH nodes`;
 }
 
 export class StatusBar implements vscode.Disposable {
@@ -22,11 +23,12 @@ export class StatusBar implements vscode.Disposable {
 
   show(s: TargetState): void {
     this.item.text = statusText(s);
+    const sum = s.summary;
     const tip = new vscode.MarkdownString(
       [
         `**l1vh target**: ${md(s.source === 'cluster' ? `context ${s.label}` : s.label)}`,
-        `KubeVirt ${md(s.kubevirtVersion)} (${s.profile.version} behaviour), semantics \`${s.semantics}\``,
-        `${s.l1vhNodes} of ${s.nodes} nodes expose /dev/mshv`,
+        `KubeVirt ${md(sum.kubevirtVersion ?? `unknown (assuming ${sum.versionKey})`)} (${sum.versionKey} behaviour), semantics \`${sum.semantics}\``,
+        `${sum.nodeCounts.mshv} of ${sum.nodeCounts.total} nodes expose /dev/mshv; a new VM ${sum.newVm.runs ? 'runs' : 'cannot run'}${sum.ready ? ' (ready for L1VH)' : ''}`,
         ...(s.trusted ? [] : ['Untrusted workspace: offline on the embedded profile.']),
         ...s.notes.map((n) => `- ${md(n)}`),
         'Click to switch context or choose an offline profile.',

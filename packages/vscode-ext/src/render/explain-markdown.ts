@@ -1,10 +1,10 @@
 // "Explain in full": the whole ExplainItem as a markdown report (trace, nodes, every overhead term).
 
-import type { ExplainItem } from '@l1vh/core';
+import type { LocatedExplainItem } from '@l1vh/core';
 import { md, vmTitle } from './format.js';
 import { nodeLines, outcomeHeadline, overheadLine, overheadTable, resourcesLine } from './vm-facts.js';
 
-export function explainMarkdown(item: ExplainItem, targetLabel: string, targetNotes: readonly string[]): string {
+export function explainMarkdown(item: LocatedExplainItem, targetLabel: string, targetNotes: readonly string[]): string {
   const out: string[] = [`# ${vmTitle(item)}`, '', `Target: ${md(targetLabel)} · KubeVirt ${item.kubevirtVersion} · semantics \`${item.semantics}\``, ''];
   for (const n of targetNotes) out.push(`> ${md(n)}`, '');
   out.push('## Outcome', '', outcomeHeadline(item).replace('$(error) ', ''), '', `Summary: ${md(item.decision.summary)}`, '');

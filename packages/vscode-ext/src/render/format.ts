@@ -1,6 +1,9 @@
 // Small text helpers shared by hover, CodeLens, preview and status bar.
 
-import type { ExplainItem, HypervisorId } from '@l1vh/core';
+import type { ExplainItem, HypervisorId, LocatedExplainItem } from '@l1vh/core';
+
+/** An item as core gives it (offsets) or located (line/col): the renderers that read no place take either. */
+export type AnyItem = ExplainItem | LocatedExplainItem;
 
 const MI = 1024 * 1024;
 
@@ -23,12 +26,12 @@ export const SHORT_HYPERVISOR: Readonly<Record<HypervisorId, string>> = {
 };
 
 /** One-line outcome: "MSHV (L1VH)" or "cannot launch: MSHV not present". */
-export function outcome(item: ExplainItem): string {
+export function outcome(item: AnyItem): string {
   if (item.error) return `cannot launch: ${item.error}`;
   return item.hypervisor ? SHORT_HYPERVISOR[item.hypervisor] : 'hypervisor unknown';
 }
 
-export function vmTitle(item: ExplainItem): string {
+export function vmTitle(item: AnyItem): string {
   return `${item.kind} ${item.namespace}/${item.name || '(unnamed)'}`;
 }
 

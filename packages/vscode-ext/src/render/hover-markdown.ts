@@ -1,7 +1,7 @@
 // The hover: outcome, overhead, pod resources and a short trace, plus what the hovered field
 // itself changes. Kept short enough to fit the hover widget without scrolling.
 
-import type { ExplainItem, SourcePosition } from '@l1vh/core';
+import type { ExplainItem, SourceSpot } from '@l1vh/core';
 import { md, mebibytes, vmTitle } from './format.js';
 import { nodeSummary, outcomeHeadline, overheadLine, resourcesLine } from './vm-facts.js';
 
@@ -9,7 +9,7 @@ export interface FieldFocus {
   /** Dotted path of the hovered field, relative to the object. */
   label: string;
   /** Whether a core source position lies inside the hovered field. */
-  contains: (pos: SourcePosition) => boolean;
+  contains: (spot: SourceSpot) => boolean;
 }
 
 export interface CommandLinks {

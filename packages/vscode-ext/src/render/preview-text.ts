@@ -1,9 +1,8 @@
 // The preview document's text: core's domain XML, or an XML comment saying why there is none.
 
-import type { ExplainItem } from '@l1vh/core';
-import { vmTitle } from './format.js';
+import { vmTitle, type AnyItem } from './format.js';
 
-export function previewText(item: ExplainItem | undefined, missing?: string): string {
+export function previewText(item: AnyItem | undefined, missing?: string): string {
   if (!item) return comment([`l1vh: ${missing ?? 'no VM-like object here'}`]);
   if (item.domainXml !== null && !item.error) return item.domainXml;
   const lines = [`l1vh: ${vmTitle(item)} on ${item.kubevirtVersion}`];

@@ -1,10 +1,10 @@
 // Markdown fragments about one ExplainItem, shared by the hover and the full explanation.
 // Every fragment copes with the fields core leaves null (no overhead, no resources, no nodes).
 
-import { HYPERVISOR_LABELS, type ExplainItem } from '@l1vh/core';
-import { md, mebibytes, quantity, SHORT_HYPERVISOR } from './format.js';
+import { HYPERVISOR_LABELS, type ExplainItem, type LocatedExplainItem } from '@l1vh/core';
+import { md, mebibytes, quantity, SHORT_HYPERVISOR, type AnyItem } from './format.js';
 
-export function outcomeHeadline(item: ExplainItem): string {
+export function outcomeHeadline(item: AnyItem): string {
   if (item.error) return `$(error) **Cannot launch**: ${md(item.error)}`;
   if (!item.hypervisor) return '**Hypervisor unknown**';
   return `**${HYPERVISOR_LABELS[item.hypervisor]}** · libvirt domain type \`${item.domainType ?? '?'}\``;
@@ -16,7 +16,7 @@ function nodeOutcome(n: ExplainItem['nodes'][number]): string {
 }
 
 /** "MSHV (L1VH) on a, b; not schedulable on c": nodes grouped by what they would give. */
-export function nodeSummary(item: ExplainItem, maxNames = 3): string | undefined {
+export function nodeSummary(item: AnyItem, maxNames = 3): string | undefined {
   if (item.nodes.length === 0) return undefined;
   const groups = new Map<string, string[]>();
   for (const n of item.nodes) groups.set(nodeOutcome(n), [...(groups.get(nodeOutcome(n)) ?? []), n.node]);
@@ -27,11 +27,11 @@ export function nodeSummary(item: ExplainItem, maxNames = 3): string | undefined
 }
 
 /** One line per node, with the reasons a node cannot take the pod. */
-export function nodeLines(item: ExplainItem): string[] {
+export function nodeLines(item: AnyItem): string[] {
   return item.nodes.map((n) => `- \`${n.node}\`: ${md(nodeOutcome(n))}${n.reasons.length > 0 ? `: ${md(n.reasons.join('; '))}` : ''}`);
 }
 
-export function overheadLine(item: ExplainItem, top: number): string {
+export function overheadLine(item: AnyItem, top: number): string {
   if (item.overheadBytes === null) return 'Overhead: not computed for this VM.';
   const controller = item.controllerOverheadBytes !== null && item.controllerOverheadBytes !== item.overheadBytes ? ` (virt-controller: ${mebibytes(item.controllerOverheadBytes)})` : '';
   // Controller-only terms (network bindings) are not part of GetMemoryOverhead's total.
@@ -41,13 +41,13 @@ export function overheadLine(item: ExplainItem, top: number): string {
   return `Overhead **${mebibytes(item.overheadBytes)}**${controller}${shown.length > 0 ? ` = ${shown.join(', ')}${rest}` : ''}`;
 }
 
-export function overheadTable(item: ExplainItem): string[] {
+export function overheadTable(item: LocatedExplainItem): string[] {
   if (item.overheadTerms.length === 0) return [];
   const rows = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes).map((t) => `| ${md(t.label)}${t.scope === 'controller' ? ' (virt-controller only)' : ''} | ${mebibytes(t.bytes)} | ${md(t.cause)} | ${t.source ? `${t.source.line}:${t.source.col}` : ''} |`);
   return ['| term | size | cause | line |', '| --- | ---: | --- | --- |', ...rows];
 }
 
-export function resourcesLine(item: ExplainItem): string {
+export function resourcesLine(item: AnyItem): string {
   const r = item.launcherResources;
   if (!r) return 'Launcher pod resources: not computed for this VM.';
   const fmt = (rec: Record<string, string> | undefined): string => Object.entries(rec ?? {}).map(([k, v]) => `${md(k)} ${md(quantity(v) ?? v)}`).join(', ') || 'none';

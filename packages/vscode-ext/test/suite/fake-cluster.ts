@@ -15,7 +15,9 @@ export const PLUGIN = 'l1vh-test-auth-plugin';
 const ROUTES: Readonly<Record<string, string>> = {
   '/apis/kubevirt.io/v1/kubevirts': 'KubeVirt',
   '/api/v1/nodes': 'Node',
+  '/api/v1/namespaces': 'Namespace',
   '/api/v1/persistentvolumeclaims': 'PersistentVolumeClaim',
+  '/api/v1/resourcequotas': 'ResourceQuota',
 };
 
 export interface FakeCluster {

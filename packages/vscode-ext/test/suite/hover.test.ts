@@ -36,7 +36,7 @@ export function hoverTests(): void {
       assert.ok(item);
       const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
       assert.ok(text.includes('autoattachGraphicsDevice'), text);
-      const terms = item.overheadTerms.filter((t) => t.source && t.source.line === at.line + 1);
+      const terms = item.overheadTerms.filter((t) => t.source && editor.document.positionAt(t.source.offset).line === at.line);
       if (terms.length > 0) for (const t of terms) assert.ok(text.includes(`adds **${mebibytes(t.bytes)}** overhead`), `term ${t.id} missing in ${text}`);
       else assert.ok(text.includes('no effect on hypervisor or overhead found'), text);
     });

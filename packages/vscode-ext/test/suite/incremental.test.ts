@@ -31,7 +31,7 @@ export function incrementalTests(): void {
       const at = doc.positionAt(doc.getText().lastIndexOf('autoattachGraphicsDevice'));
       const [, second] = coreExplain(path, doc.getText(), profile);
       assert.ok(second);
-      const terms = second.overheadTerms.filter((t) => t.source && t.source.line === at.line + 1);
+      const terms = second.overheadTerms.filter((t) => t.source && doc.positionAt(t.source.offset).line === at.line);
       assert.ok(terms.length > 0, 'core gives the video term a source on the hovered line');
       const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
       for (const t of terms) assert.ok(text.includes(`adds **${mebibytes(t.bytes)}** overhead`), `term ${t.id} missing in ${text}`);

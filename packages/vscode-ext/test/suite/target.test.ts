@@ -21,10 +21,10 @@ export function offlineProfileTests(): void {
       assert.equal(vscode.workspace.isTrusted, true);
       assert.equal(state.source, 'offline-file');
       assert.equal(state.profile.origin, p.path);
-      assert.equal(state.l1vhNodes, l1vhNodeCount(p.text));
-      assert.ok(state.l1vhNodes > 0);
+      assert.equal(state.summary.nodeCounts.mshv, l1vhNodeCount(p.text));
+      assert.ok(state.summary.nodeCounts.mshv > 0);
       console.log(`l1vh activation: ${(await api()).activationMs} ms`);
-      assert.match(statusText(state), new RegExp(`mshv-amd64\\.yaml · KubeVirt v1\\.10\\.0-alpha\\.0 · kubevirt · ${state.l1vhNodes}/${state.nodes} L1VH nodes`));
+      assert.match(statusText(state), new RegExp(`mshv-amd64\\.yaml · KubeVirt v1\\.10\\.0-alpha\\.0 · kubevirt · ${state.summary.nodeCounts.mshv}/${state.summary.nodeCounts.total} L1VH nodes`));
     });
   });
 }
@@ -74,7 +74,7 @@ export function clusterFallbackTests(): void {
         const state = await waitFor('the exec-auth failure', () => (l1vh.target().notes.some((n) => n.includes('l1vh-test-missing-auth-plugin')) ? l1vh.target() : undefined));
         assert.equal(state.source, 'embedded');
         assert.equal(state.profile.origin, EMBEDDED_PROFILE_NAME);
-        assert.match(state.notes.join('\n'), /exec-auth plugin "l1vh-test-missing-auth-plugin" of user "exec-user" is not on the editor PATH/);
+        assert.match(state.notes.join('\n'), /exec-auth plugin "l1vh-test-missing-auth-plugin" of user "exec-user" is not on the PATH/);
       });
       await waitFor('the offline profile again', () => (l1vh.target().source === 'offline-file' ? true : undefined));
     });
@@ -104,11 +104,11 @@ export function clusterFallbackTests(): void {
         await withSettings({ profile: '', kubeconfig: setup.kubeconfig, context: '' }, async () => {
           const state = await waitFor('the cluster target', () => (l1vh.target().source === 'cluster' ? l1vh.target() : undefined), 25000, () => `${l1vh.target().source}: ${l1vh.target().notes.join(' / ')}; requests: ${cluster.requests.join(', ')}`);
           assert.equal(state.label, 'fake-ctx');
-          assert.equal(state.profile.origin, 'cluster fake-ctx');
-          assert.equal(state.kubevirtVersion, 'v1.10.0-alpha.0');
-          assert.equal(state.l1vhNodes, l1vhNodeCount(p.text));
+          assert.equal(state.profile.origin, `<cluster ${cluster.url}>`);
+          assert.equal(state.summary.kubevirtVersion, 'v1.10.0-alpha.0');
+          assert.equal(state.summary.nodeCounts.mshv, l1vhNodeCount(p.text));
           assert.ok(cluster.requests.includes('/api/v1/nodes'), cluster.requests.join(', '));
-          assert.ok(state.notes.some((n) => n.includes('cluster instancetypes')), 'the 404 for optional lists is reported');
+          assert.ok(cluster.requests.includes('/apis/instancetype.kubevirt.io/v1beta1/virtualmachineclusterinstancetypes'), 'the optional lists are read too (a 404 lists nothing)');
           const uri = fixture('vms', 'vm-12000.yaml');
           const editor = await open(uri);
           const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(editor.document, 'kind:')));

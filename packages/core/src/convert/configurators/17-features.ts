@@ -3,7 +3,7 @@
 import type { FeatureHyperv, FeatureState } from '../../api/kubevirt-types.js';
 import { el, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
-import { isTdxVmi } from '../vmi-facts.js';
+import { isTDX } from '../../vmi-facts.js';
 
 export const FEATURES_ORDER = ['acpi', 'apic', 'hyperv', 'smm', 'kvm', 'pvspinlock', 'pmu', 'vmport'] as const;
 export const KVM_FEATURE_ORDER = ['hidden', 'hint-dedicated'] as const;
@@ -45,7 +45,7 @@ export const configureFeatures: Configurator = (ctx, domain) => {
     enabled(f.smm) ? el('smm') : undefined,
     f.kvm ? el('kvm', {}, [el('hidden', { state: onOff(f.kvm.hidden, false) })]) : undefined,
     f.pvspinlock ? el('pvspinlock', { state: onOff(f.pvspinlock.enabled) }) : undefined,
-    isTdxVmi(ctx.vmi) ? el('pmu', { state: 'off' }) : undefined,
+    isTDX(ctx.vmi) ? el('pmu', { state: 'off' }) : undefined,
     ctx.archTraits.vmport ? el('vmport', { state: 'off' }) : undefined,
   ].filter((c): c is XmlElement => c !== undefined);
 };

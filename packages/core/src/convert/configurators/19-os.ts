@@ -6,7 +6,7 @@ import { el, textEl, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 import type { ConverterContext } from '../context.js';
 import { basePath, joinPath } from '../go-path.js';
-import { isSnpVmi, isTdxVmi } from '../vmi-facts.js';
+import { isSnpVmi, isTDX } from '../../vmi-facts.js';
 
 /** OS struct field order. */
 export const OS_ORDER = ['firmware', 'type', 'acpi', 'smbios', 'boot', 'bootmenu', 'bios', 'loader', 'nvram', 'kernel', 'initrd', 'cmdline'] as const;
@@ -34,7 +34,7 @@ function efiElements(ctx: ConverterContext): XmlElement[] | string {
     if (ctx.arch !== 'arm64') out.push(textEl('nvram', nvramPath(ctx), { format: 'raw' }));
     return out;
   }
-  const stateless = isSnpVmi(ctx.vmi) || isTdxVmi(ctx.vmi);
+  const stateless = isSnpVmi(ctx.vmi) || isTDX(ctx.vmi);
   ctx.notes.push(`os: EFI firmware ${efi.code} is taken to exist in the virt-launcher image (the launcher stats the files at start)`);
   const loader = textEl('loader', efi.code, { readonly: 'yes', secure: efi.secureLoader ? 'yes' : 'no', type: stateless ? 'rom' : 'pflash' });
   return stateless ? [loader] : [loader, textEl('nvram', nvramPath(ctx), { template: efi.vars || undefined })];

@@ -4,7 +4,7 @@
 import { el, textEl, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 import { quantityCount as quantityValue } from '../../quantity/text.js';
-import { cpuTopology, guestMemory, isMemfdRequired, MAX_PREVIEW_VCPUS, vcpuCount } from '../vmi-facts.js';
+import { cpuTopology, guestMemory, isMemfdRequired, MAX_PREVIEW_VCPUS, vcpuCount } from '../../vmi-facts.js';
 
 /** CPU struct order. */
 export const CPU_ORDER = ['model', 'feature', 'topology', 'numa'] as const;

@@ -4,7 +4,7 @@
 import { textEl } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 import { compareQuantityText, quantityBytesOf as quantityBytes } from '../../quantity/text.js';
-import { guestMemory } from '../vmi-facts.js';
+import { guestMemory } from '../../vmi-facts.js';
 
 export const configureMemory: Configurator = (ctx, domain) => {
   const mem = ctx.vmi.spec.domain.memory;

@@ -3,7 +3,7 @@
 
 import { el } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
-import { hasHugepages, hasPasstBinding, isMemfdRequired, isVirtiofsEnabled } from '../vmi-facts.js';
+import { hasHugepages, hasPasstBinding, isMemfdRequired, isVirtiofsEnabled } from '../../vmi-facts.js';
 
 /** MemoryBacking struct order. */
 export const MEMORY_BACKING_ORDER = ['hugepages', 'source', 'access', 'allocation', 'nosharepages'] as const;

@@ -7,19 +7,15 @@ import type { VirtualMachineInstance } from '../../api/kubevirt-types.js';
 import { el, insertOrdered, type XmlElement } from '../../xml/element.js';
 import type { Configurator } from '../configurator.js';
 import { quantityBytesOf as quantityBytes, quantityCount as quantityValue } from '../../quantity/text.js';
-import { cpuTopology, guestMemory, isCpuDedicated, MAX_PREVIEW_VCPUS } from '../vmi-facts.js';
+import { cpuTopology, guestMemory, isCpuDedicated, MAX_PREVIEW_VCPUS, numberOfVCPUs } from '../../vmi-facts.js';
 import { FEATURES_ORDER, KVM_FEATURE_ORDER } from './17-features.js';
 import { CPU_ORDER } from './25-cpu.js';
 import { MEMORY_BACKING_ORDER } from './28-memory-backing.js';
 
 const EVEN_PARITY_ANNOTATION = 'alpha.kubevirt.io/EmulatorThreadCompleteToEvenParity';
 
-/** hardware.GetNumberOfVCPUs: the product of the non-zero counts of spec.cpu (0 when none is set). */
-function specVcpus(vmi: VirtualMachineInstance): number {
-  const c = vmi.spec.domain.cpu;
-  const counts = [c?.cores, c?.sockets, c?.threads].filter((n): n is number => !!n);
-  return counts.length ? counts.reduce((a, b) => a * b, 1) : 0;
-}
+/** hardware.GetNumberOfVCPUs of spec.cpu (0 when there is none). */
+const specVcpus = (vmi: VirtualMachineInstance): number => (vmi.spec.domain.cpu ? numberOfVCPUs(vmi.spec.domain.cpu) : 0);
 
 /** The launcher's CPU request for a dedicated-CPU VMI (renderresources WithCPUPinning). */
 function launcherCpuRequest(vmi: VirtualMachineInstance): number {

@@ -5,7 +5,7 @@
 
 import type { VirtualMachineInstance } from '../../api/kubevirt-types.js';
 import type { PathSegment } from '../../parse/position-index.js';
-import { guestMemory } from '../../convert/vmi-facts.js';
+import { guestMemory } from '../../vmi-facts.js';
 import { pendingReasons } from '../../explain/verdict.js';
 import { defineRule } from '../rule.js';
 

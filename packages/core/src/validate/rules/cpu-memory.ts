@@ -8,7 +8,7 @@ import { isLiveUpdateRollout } from '../../defaults/cluster-settings.js';
 import { cmp, mustParse } from '../../quantity/index.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
-import type { SpecValidator, ValidationSubject } from './index.js';
+import type { SpecValidator, ValidationSubject } from './validator.js';
 import { arr, milliValue, num, obj, quantity, quantityString, resource, resourceString, str, value } from './read.js';
 
 type Check = (spec: VirtualMachineInstanceSpec, field: FieldPath, ctx: ValidationContext) => AdmissionCause[];

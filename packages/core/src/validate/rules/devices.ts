@@ -11,7 +11,7 @@ import { machineTypeFor } from '../../defaults/cluster-settings.js';
 import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
 import { bool, isSet, rec, recs, str } from './go-read.js';
-import type { SpecValidator, ValidationSubject } from './index.js';
+import type { SpecValidator, ValidationSubject } from './validator.js';
 
 type Rec = Record<string, unknown>;
 

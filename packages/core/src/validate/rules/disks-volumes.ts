@@ -12,7 +12,7 @@ import type { ValidationContext } from '../context.js';
 import { dns1123LabelErrors } from './dns.js';
 import { decodeBase64Length, isPciAddress, pathProblem, utf8Length } from './formats.js';
 import { bool, isSet, num, rec, recs, str } from './go-read.js';
-import type { SpecValidator, ValidationSubject } from './index.js';
+import type { SpecValidator, ValidationSubject } from './validator.js';
 import { isZeroQuantityText } from '../../quantity/text.js';
 
 type Rec = Record<string, unknown>;

@@ -6,7 +6,7 @@ import type { AdmissionCause, FieldPath } from '../cause.js';
 import type { ValidationContext } from '../context.js';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './dns.js';
 import { isSet, rec, recs, str } from './go-read.js';
-import type { SpecValidator, ValidationSubject } from './index.js';
+import type { SpecValidator, ValidationSubject } from './validator.js';
 
 type Rec = Record<string, unknown>;
 

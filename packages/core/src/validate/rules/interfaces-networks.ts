@@ -8,7 +8,7 @@ import { FieldPath, type AdmissionCause } from '../cause.js';
 import type { ValidationContext } from '../context.js';
 import { isPciAddress, isValidPortName, macAddressError } from './formats.js';
 import { bool, isSet, num, rec, recs, str, strs } from './go-read.js';
-import type { SpecValidator, ValidationSubject } from './index.js';
+import type { SpecValidator, ValidationSubject } from './validator.js';
 
 type Rec = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import type { VirtualMachineInstanceSpec } from '../../api/kubevirt-types.js';
 import { FieldPath, type AdmissionCause } from '../cause.js';
 import type { ValidationContext } from '../context.js';
 import { dns1123LabelErrors, dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './dns.js';
-import type { SpecValidator, ValidationSubject } from './index.js';
+import type { SpecValidator, ValidationSubject } from './validator.js';
 import { arr, num, obj, str } from './read.js';
 
 type Check = (spec: VirtualMachineInstanceSpec, field: FieldPath, ctx: ValidationContext) => AdmissionCause[];

@@ -2,7 +2,7 @@
 // (paging with limit/continue, label selectors, Status bodies) on 127.0.0.1, checks a bearer
 // token or a client certificate, and misbehaves on request.
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createPlainServer, type IncomingMessage, type Server as PlainServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 
@@ -47,6 +47,10 @@ export interface FakeApiServer {
 }
 
 export interface ServerOptions {
+  /** Plain HTTP (no TLS) on http://127.0.0.1:PORT, like `kubectl proxy`. */
+  plain?: boolean;
+  /** Every request is authenticated (what `kubectl proxy` does on the client's behalf). */
+  anonymous?: boolean;
   key: string;
   cert: string;
   /** Client certificates signed by this CA authenticate. */
@@ -67,7 +71,7 @@ export async function startFakeApiServer(opts: ServerOptions): Promise<FakeApiSe
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const certOk = (req.socket as TLSSocket).authorized === true;
-    const tokenOk = req.headers.authorization === `Bearer ${opts.token}`;
+    const tokenOk = req.headers.authorization === `Bearer ${opts.token}` || opts.anonymous === true;
     state.requests.push({ method: req.method ?? '', url: req.url ?? '', auth: tokenOk ? 'token' : certOk ? 'cert' : 'none' });
     if (req.method !== 'GET') return status(res, 405, 'MethodNotAllowed', 'read-only test server');
     if (!tokenOk && !certOk) return status(res, 401, 'Unauthorized', 'Unauthorized');
@@ -118,13 +122,13 @@ export async function startFakeApiServer(opts: ServerOptions): Promise<FakeApiSe
     json(res, body);
   };
 
-  const server: Server = createServer({ key: opts.key, cert: opts.cert, ca: opts.clientCa, requestCert: true, rejectUnauthorized: false }, handle);
+  const server: Server | PlainServer = opts.plain ? createPlainServer(handle) : createServer({ key: opts.key, cert: opts.cert, ca: opts.clientCa, requestCert: true, rejectUnauthorized: false }, handle);
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.url = `${opts.plain ? 'http' : 'https'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = () =>
     new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();

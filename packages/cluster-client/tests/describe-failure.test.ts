@@ -1,6 +1,6 @@
 // Failures the loopback server cannot produce (DNS, expired certificates): the messages name the cause.
 import { describe, expect, it } from 'vitest';
-import { describeNetworkError, describeStatus } from '../../src/cluster/describe-failure.js';
+import { describeNetworkError, describeStatus } from '../src/describe-failure.js';
 
 const ctx = { permission: 'list nodes (cluster-scoped)', server: 'https://api.example:6443', timeoutMs: 30_000 };
 const err = (code: string, message = code): Error => Object.assign(new Error(message), { code });

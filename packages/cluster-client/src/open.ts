@@ -1,15 +1,18 @@
-// The cluster client chunk (dist/cluster-client.cjs): kubeconfig and auth via
-// @kubernetes/client-node, read-only GETs via node:https so that every request is bounded in
-// time and bytes and every failure becomes one ClusterError line naming its cause.
+// Opens a cluster as kubectl would (the CLI's dist/cluster-client.cjs chunk, the editor's refresh):
+// kubeconfig and auth via @kubernetes/client-node, read-only GETs via node:http(s) so that every
+// request is bounded in time and bytes and every failure becomes one ClusterError line naming its
+// cause, never a credential.
 
 import http from 'node:http';
 import https from 'node:https';
-import { loadKubeConfig, secretsOf } from './kubeconfig.js';
+import { X509Certificate } from 'node:crypto';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { apiVersionOf, permissionOf, resourcePath } from '@l1vh/core';
+import { listContexts, loadKubeConfig, prepareExec, secretsOf } from './kubeconfig.js';
+import { REDACTED, redactUrl, urlSecrets } from './redact.js';
 import { describeNetworkError, describeStatus, type RequestInfo } from './describe-failure.js';
 import { MAX_PAGES, MAX_RESPONSE_BYTES, PAGE_SIZE } from './limits.js';
-import { apiVersionOf, permissionOf, resourcePath } from './resources.js';
 import { ClusterError, type ClusterClient, type ClusterOptions, type KubeObject, type ListScope, type ResourceRef } from './types.js';
-
 
 interface Response {
   status: number;
@@ -18,20 +21,28 @@ interface Response {
 
 export async function openCluster(opts: ClusterOptions): Promise<ClusterClient> {
   const loaded = loadKubeConfig(opts);
-  const secrets = secretsOf(loaded.user);
-  const scrub = (s: string): string => secrets.reduce((acc, sec) => acc.split(sec).join('[redacted]'), s);
-  const server = loaded.cluster.server;
+  const rawServer = loaded.cluster.server;
+  const secrets = [...secretsOf(loaded.user), ...urlSecrets(rawServer)];
+  const scrub = (s: string): string => secrets.reduce((acc, sec) => acc.split(sec).join(REDACTED), s);
+  const server = redactUrl(rawServer);
   let base: URL;
   try {
-    base = new URL(server);
+    base = new URL(rawServer);
   } catch {
     throw new ClusterError(`cluster "${loaded.cluster.name}" in ${loaded.origin} has an invalid server URL`);
   }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new ClusterError(`cluster "${loaded.cluster.name}" in ${loaded.origin}: server ${server} is neither https:// nor http://`);
+  const problem = opts.execPath !== undefined ? prepareExec(loaded.user, opts.execPath) : undefined;
+  if (problem) throw new ClusterError(problem);
   const requestOptions: https.RequestOptions = {};
   try {
-    await loaded.kc.applyToHTTPSOptions(requestOptions);
+    await plainHttpTolerant(loaded.kc, base).applyToHTTPSOptions(requestOptions);
   } catch (e) {
     throw new ClusterError(scrub(`cannot get credentials for user "${loaded.user.name}" from ${loaded.origin}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`));
+  }
+  if (base.protocol === 'https:' && requestOptions.ca) {
+    const bad = notCertificates(requestOptions.ca);
+    if (bad) throw new ClusterError(`the certificate-authority of cluster "${loaded.cluster.name}" (${loaded.cluster.caFile ?? 'certificate-authority-data'} in ${loaded.origin}) ${bad}`);
   }
 
   const fetchJson = async (info: RequestInfo, path: string): Promise<unknown | null> => {
@@ -41,10 +52,10 @@ export async function openCluster(opts: ClusterOptions): Promise<ClusterClient> 
     try {
       res = await get(url, requestOptions, opts.requestTimeoutMs);
     } catch (e) {
-      if (opts.verbosity >= 6) opts.log(`GET ${url.href} failed (${Date.now() - started} ms)`);
+      if (opts.verbosity >= 6) opts.log(`GET ${redactUrl(url.href)} failed (${Date.now() - started} ms)`);
       throw new ClusterError(scrub(describeNetworkError(e, { ...info, server, timeoutMs: opts.requestTimeoutMs })));
     }
-    if (opts.verbosity >= 6) opts.log(`GET ${url.href} ${res.status} (${Date.now() - started} ms)`);
+    if (opts.verbosity >= 6) opts.log(`GET ${redactUrl(url.href)} ${res.status} (${Date.now() - started} ms)`);
     if (res.status === 404) return null;
     if (res.status !== 200) throw new ClusterError(scrub(describeStatus(res.status, res.body, { ...info, server, user: loaded.user.name })));
     try {
@@ -56,6 +67,7 @@ export async function openCluster(opts: ClusterOptions): Promise<ClusterClient> 
 
   return {
     server,
+    context: loaded.context,
     namespace: loaded.namespace,
     async get(ref: ResourceRef, namespace: string | undefined, name: string): Promise<KubeObject | null> {
       const body = await fetchJson({ permission: permissionOf('get', ref, namespace) }, resourcePath(ref, namespace, name));
@@ -87,6 +99,36 @@ export async function openCluster(opts: ClusterOptions): Promise<ClusterClient> 
       throw new ClusterError(`${info.permission}: more than ${MAX_PAGES} pages of ${PAGE_SIZE}; refused`);
     },
   };
+}
+
+export { listContexts };
+
+/**
+ * client-node refuses to build an agent for an http:// server unless TLS verification is off;
+ * kubectl talks plain HTTP to such servers (kubectl proxy). TLS settings mean nothing there, so
+ * the credentials are read from a copy that says so.
+ */
+function plainHttpTolerant(kc: KubeConfig, base: URL): KubeConfig {
+  if (base.protocol !== 'http:') return kc;
+  const current = kc.getCurrentCluster();
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(kc) as object) as KubeConfig, kc);
+  copy.clusters = kc.clusters.map((c) => (c === current ? { ...c, skipTLSVerify: true } : c));
+  return copy;
+}
+
+/** Why a CA bundle is unusable (no PEM certificate, or one that does not parse), else undefined. */
+function notCertificates(ca: string | Buffer | (string | Buffer)[]): string | undefined {
+  const text = (Array.isArray(ca) ? ca : [ca]).map((c) => c.toString()).join('\n');
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) return 'is not a PEM certificate (no BEGIN CERTIFICATE block)';
+  for (const b of blocks) {
+    try {
+      new X509Certificate(b);
+    } catch {
+      return 'holds a PEM block that is not a valid certificate';
+    }
+  }
+  return undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,10 +1,10 @@
-// Loads the kubeconfig the way kubectl does: --kubeconfig, else every path in $KUBECONFIG
+// Loads the kubeconfig the way kubectl does (the one kubeconfig module of the CLI and the editor): --kubeconfig, else every path in $KUBECONFIG
 // (first file wins for each name and for current-context), else ~/.kube/config, else the
 // in-cluster service account. --context and --cluster override the current context.
 
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { ClusterError, type ClusterOptions } from './types.js';
 
 export interface LoadedKubeConfig {
@@ -12,8 +12,16 @@ export interface LoadedKubeConfig {
   cluster: Cluster;
   user: User;
   namespace: string;
+  /** The context used. */
+  context: string;
   /** Where it came from, for messages. */
   origin: string;
+}
+
+/** The kubeconfig's context names and its current context (the editor's target picker). */
+export function listContexts(opts: ClusterOptions): { contexts: string[]; current: string } {
+  const { kc } = readConfigFiles(opts);
+  return { contexts: kc.getContexts().map((c) => c.name), current: kc.getCurrentContext() };
 }
 
 export function loadKubeConfig(opts: ClusterOptions): LoadedKubeConfig {
@@ -35,7 +43,7 @@ export function loadKubeConfig(opts: ClusterOptions): LoadedKubeConfig {
   if (!cluster) throw new ClusterError(`context "${ctx.name}" names cluster "${effective.cluster}", which is not in ${origin}`);
   const user = (effective.user ? kc.getUser(effective.user) : null) ?? { name: effective.user ?? '' };
   if (effective.user && !kc.getUser(effective.user)) throw new ClusterError(`context "${ctx.name}" names user "${effective.user}", which is not in ${origin}`);
-  return { kc, cluster, user, namespace: opts.namespace ?? effective.namespace ?? 'default', origin };
+  return { kc, cluster, user, namespace: opts.namespace ?? effective.namespace ?? 'default', context: ctx.name, origin };
 }
 
 function readConfigFiles(opts: ClusterOptions): { kc: KubeConfig; origin: string } {
@@ -99,4 +107,26 @@ export function secretsOf(user: User): string[] {
   // Decoded key/cert material too, in case a library quotes it.
   for (const b64 of [user.keyData]) if (b64) out.push(...Buffer.from(b64, 'base64').toString('utf8').split('\n').filter((l) => l.length > 16 && !l.startsWith('-----')));
   return out;
+}
+
+/**
+ * Gives an exec-auth plugin the PATH to run with (client-node spawns it with the env we set) and
+ * says clearly when the plugin is nowhere on it.
+ */
+export function prepareExec(user: User, path: string): string | undefined {
+  const exec = (user.exec ?? (user.authProvider as { config?: { exec?: unknown } } | undefined)?.config?.exec) as { command?: string; env?: { name: string; value: string }[] | null } | undefined;
+  if (!exec?.command) return undefined;
+  const own = exec.env?.find((e) => e.name === 'PATH')?.value;
+  const effective = own ? `${own}${delimiter}${path}` : path;
+  exec.env = [...(exec.env ?? []).filter((e) => e.name !== 'PATH'), { name: 'PATH', value: effective }];
+  const candidates = isAbsolute(exec.command) || exec.command.includes('/') ? [exec.command] : effective.split(delimiter).filter(Boolean).map((d) => join(d, exec.command!));
+  for (const c of candidates) {
+    try {
+      accessSync(c, constants.X_OK);
+      return undefined;
+    } catch {
+      // try the next directory
+    }
+  }
+  return `exec-auth plugin "${exec.command}" of user "${user.name}" is not on the PATH (${effective || 'empty'})`;
 }

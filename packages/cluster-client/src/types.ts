@@ -1,33 +1,11 @@
-// What the commands see of the cluster. The implementation (client.ts) is a separate lazily
-// loaded chunk, so nothing here may import @kubernetes/client-node.
+// What the shells see of the cluster. The implementation (open.ts) is loaded lazily (the CLI's
+// separate chunk, the extension's first refresh), so nothing here may import @kubernetes/client-node.
 
-/** A Kubernetes object as the API server returns it. */
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: { kind?: string; name?: string; uid?: string }[];
-    [key: string]: unknown;
-  };
-  spec?: Record<string, unknown>;
-  status?: Record<string, unknown>;
-  [key: string]: unknown;
-}
+import type { ClusterKind, KubeObject } from '@l1vh/core';
 
-/** An API resource: enough to build its URL and to name it in RBAC messages. */
-export interface ResourceRef {
-  kind: string;
-  /** '' for the core group. */
-  group: string;
-  version: string;
-  plural: string;
-  namespaced: boolean;
-}
+export type { KubeObject } from '@l1vh/core';
+/** An API resource: a row of core's CLUSTER_KINDS. */
+export type ResourceRef = ClusterKind;
 
 export interface ListScope {
   /** Undefined: all namespaces (or a cluster-scoped resource). */
@@ -48,11 +26,15 @@ export interface ClusterOptions {
   verbosity: number;
   env: Record<string, string | undefined>;
   log: (line: string) => void;
+  /** PATH given to exec-auth plugins (an editor started from a desktop lacks the terminal's). */
+  execPath?: string;
 }
 
 export interface ClusterClient {
-  /** The API server URL. */
+  /** The API server URL, with any credentials in it redacted. */
   server: string;
+  /** The kubeconfig context used. */
+  context: string;
   /** From -n, else the kubeconfig context, else "default". */
   namespace: string;
   /** One object; null when it does not exist (404). */
@@ -61,7 +43,7 @@ export interface ClusterClient {
   list(resource: ResourceRef, scope: ListScope): Promise<KubeObject[]>;
 }
 
-export type ClusterModule = { openCluster(opts: ClusterOptions): Promise<ClusterClient> };
+export type ClusterModule = { openCluster(opts: ClusterOptions): Promise<ClusterClient>; listContexts(opts: ClusterOptions): { contexts: string[]; current: string } };
 
 /**
  * A failure to read the cluster: one line, naming the cause, never a credential. A brand

@@ -1,17 +1,13 @@
 // Reduces live objects to what a profile needs: no bookkeeping (managedFields, uid,
 // resourceVersion, timestamps), no last-applied copies, no node images/conditions/addresses.
-// Per kind, a table says which status fields the later stages read.
+// The kinds table says which status fields the later stages read.
 
-import type { KubeObject } from './types.js';
+import { CLUSTER_KINDS, type ClusterKind, type KubeObject } from './cluster-kinds.js';
 
 /** status fields kept per kind; kinds not listed keep no status. */
-const KEEP_STATUS: Record<string, readonly string[]> = {
-  KubeVirt: ['observedKubeVirtVersion', 'defaultArchitecture', 'phase'],
-  Node: ['allocatable', 'capacity', 'nodeInfo'],
-  PersistentVolumeClaim: ['phase', 'capacity', 'accessModes'],
-  DataVolume: ['phase'],
-  ResourceQuota: ['hard', 'used'],
-};
+const KEEP_STATUS: Record<string, readonly string[]> = Object.fromEntries(
+  Object.values(CLUSTER_KINDS).flatMap((c: ClusterKind) => (c.keepStatus ? [[c.kind, c.keepStatus]] : [])),
+);
 
 /** nodeInfo identifiers that say nothing about what a VM gets. */
 const DROP_NODE_INFO = ['machineID', 'systemUUID', 'bootID'];
