@@ -7,6 +7,7 @@ import { clusterCommand } from './commands/cluster.js';
 import { snapshotCommand } from './commands/snapshot.js';
 import { verifyCommand } from './commands/verify.js';
 import { reportCommand } from './commands/report.js';
+import { whatifCommand } from './commands/whatif.js';
 import { isClusterError } from './cluster/types.js';
 import type { CliIO } from './io.js';
 import { EXIT } from './report.js';
@@ -26,6 +27,8 @@ Commands:
   verify [-n NS|-A]         compare predictions with running VMIs' launcher pods
   report [-o openmetrics|table]
                             count running VMIs by hypervisor and L1VH fallback reason
+  whatif [FILE|DIR|-]... --hypervisor|--feature-gate|--use-emulation|--kubevirt-version|--node-device ...
+                            every VM before → after a cluster change; per-node requests vs allocatable
 
 Exit codes:
   0  success (no error findings)
@@ -50,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   snapshot: snapshotCommand,
   verify: verifyCommand,
   report: reportCommand,
+  whatif: whatifCommand,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -15,7 +15,7 @@
 import type { Node } from '../api/k8s-types.js';
 import type { ExplainItem } from '../explain/explain.js';
 import type { Sourced } from '../profile/cluster-profile.js';
-import { add, canonicalQuantity, cmp, formatQuantity, newQuantity, readQuantity, value, ZERO_QUANTITY, type Quantity } from '../quantity/index.js';
+import { add, canonicalQuantity, cmp, newQuantity, readQuantity, value, ZERO_QUANTITY, type Quantity } from '../quantity/index.js';
 import type { Verdict } from './verdict.js';
 
 export const PLACEMENT_RULE =
@@ -34,7 +34,7 @@ export interface PlacementVm {
 
 export interface NodeLoad {
   node: string;
-  /** The node's allocatable as the profile lists it (canonical quantities). */
+  /** The node's allocatable as the profile writes it. */
   allocatable: Record<string, string>;
   /** `namespace/name` of each pod placed here (a pool's replicas repeat the pool). */
   vms: string[];
@@ -68,13 +68,14 @@ export function podRequests(item: ExplainItem): Map<string, Quantity> {
 interface Bin {
   node: string;
   allocatable: Map<string, Quantity>;
+  allocatableText: Record<string, string>;
   used: Map<string, Quantity>;
   vms: string[];
 }
 
 /** Places every pod of every VM on the given side's nodes. */
 export function placeFleet(vms: readonly PlacementVm[], nodes: readonly Sourced<Node>[]): Placement {
-  const bins: Bin[] = nodes.map((n) => ({ node: n.value.metadata.name ?? '', allocatable: allocatableOf(n.value), used: new Map(), vms: [] }));
+  const bins: Bin[] = nodes.map((n) => ({ node: n.value.metadata.name ?? '', allocatable: allocatableOf(n.value), allocatableText: allocatableTextOf(n.value), used: new Map(), vms: [] }));
   const byName = new Map(bins.map((b) => [b.node, b]));
   const nodesOf: string[][] = vms.map(() => []);
   const put = (i: number, bin: Bin, req: Map<string, Quantity>): void => {
@@ -111,6 +112,11 @@ function allocatableOf(node: Node): Map<string, Quantity> {
   return out;
 }
 
+/** As the profile writes it (what `kubectl get node -o yaml` shows). */
+function allocatableTextOf(node: Node): Record<string, string> {
+  return Object.fromEntries(Object.entries(node.status?.allocatable ?? {}).filter(([, v]) => readQuantity(v as string | number)).map(([k, v]) => [k, String(v)]));
+}
+
 /** The capacity a resource has on the node; undefined when the profile does not say (not compared). */
 function capacityOf(bin: Bin, resource: string): Quantity | undefined {
   return bin.allocatable.get(resource) ?? (resource.startsWith(DEVICE_PREFIX) ? ZERO_QUANTITY : undefined);
@@ -131,7 +137,7 @@ function toLoad(bin: Bin): NodeLoad {
   });
   return {
     node: bin.node,
-    allocatable: Object.fromEntries([...bin.allocatable].map(([k, q]) => [k, formatQuantity(q)])),
+    allocatable: bin.allocatableText,
     vms: bin.vms,
     requests: Object.fromEntries([...bin.used].sort(([a], [b]) => a.localeCompare(b)).map(([k, q]) => [k, canonicalQuantity(q)])),
     overcommitted: over.map(([k]) => k).sort(),

@@ -32,7 +32,7 @@ function profileText(): string {
   if (!isSeq(items)) throw new Error('not a List');
   const i = items.items.findIndex((it) => isMap(it) && it.get('kind') === 'Node');
   doc.setIn(['items', i, 'status', 'allocatable', 'memory'], memAB.toString());
-  const second = doc.createNode(doc.getIn(['items', i])!.toJSON() as object);
+  const second = doc.createNode((doc.toJS() as { items: object[] }).items[i]);
   items.items.push(second);
   doc.setIn(['items', items.items.length - 1, 'metadata', 'name'], 'node-amd64-2');
   doc.setIn(['items', items.items.length - 1, 'status', 'allocatable', 'memory'], '64Gi');
