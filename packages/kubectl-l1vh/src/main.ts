@@ -32,7 +32,7 @@ Commands:
 
 Exit codes:
   0  success (no error findings)
-  1  findings at or above --fail-on, or invalid input manifests
+  1  findings at or above --fail-on, invalid input manifests, or (whatif) a VM stops running
   2  usage, configuration, I/O or internal error
   3  the cluster could not be read (unreachable, TLS, 401/403, timeout, bad kubeconfig)
 
