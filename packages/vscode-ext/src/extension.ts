@@ -19,7 +19,7 @@ import { explainMarkdown } from './render/explain-markdown.js';
 import { previewText } from './render/preview-text.js';
 import { pickTarget } from './target-picker.js';
 import { VmCommands } from './vm-commands.js';
-import { WhatIfCommands } from './whatif-command.js';
+import { WHATIF_SCHEME, WhatIfCommands } from './whatif-command.js';
 
 const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
 const DEBOUNCE_MS = 250;
@@ -82,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     vscode.languages.registerCodeActionsProvider(YAML, new SuppressActionProvider(), { providedCodeActionKinds: SuppressActionProvider.kinds }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanation),
+    whatIf,
+    vscode.workspace.registerTextDocumentContentProvider(WHATIF_SCHEME, whatIf),
     vscode.commands.registerCommand(COMMANDS.preview, (source?: string, key?: VmKey) => commands.previewDomainXml(source, key)),
     vscode.commands.registerCommand(COMMANDS.explain, (source?: string, key?: VmKey) => commands.explain(source, key)),
     vscode.commands.registerCommand(COMMANDS.selectTarget, () => pickTarget(config, target)),

@@ -55,8 +55,22 @@ function changePicks(profile: ClusterProfile): ChangePick[] {
   return picks;
 }
 
-export class WhatIfCommands {
+/** Read-only documents (closing one asks nothing): `l1vh-whatif:/what-if-N.md`. */
+export const WHATIF_SCHEME = 'l1vh-whatif';
+
+export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly documents = new Map<string, string>();
+  private count = 0;
+
   constructor(private readonly target: TargetCluster) {}
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.documents.get(uri.path) ?? 'l1vh: this comparison is no longer available; run the command again.\n';
+  }
+
+  dispose(): void {
+    this.documents.clear();
+  }
 
   /** "What if this cluster used hyperv-direct?" */
   hyperVDirect(): Promise<vscode.TextDocument | undefined> {
@@ -89,9 +103,12 @@ export class WhatIfCommands {
       void vscode.window.showErrorMessage(`l1vh: ${out.message}`);
       return undefined;
     }
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: whatIfMarkdown(out.result, title) });
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    return doc;
+    const uri = vscode.Uri.from({ scheme: WHATIF_SCHEME, path: `/what-if-${++this.count}.md` });
+    this.documents.set(uri.path, whatIfMarkdown(out.result, title));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const typed = doc.languageId === 'markdown' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'markdown').then((d) => d, () => doc);
+    await vscode.window.showTextDocument(typed, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return typed;
   }
 }
 

@@ -2,9 +2,11 @@
 // the details (with the domain XML diff) of every VM that changed. Pure: no vscode import.
 
 import { changeFlag, DOMAIN_TYPE_OF, type NodeLoad, type WhatIfItem, type WhatIfResult, type WhatIfSide } from '@l1vh/core';
-import { md, mebibytes, quantity } from './format.js';
+import { mebibytes, quantity } from './format.js';
 
 const pair = (b: string, a: string): string => (b === a ? b : `${b} → ${a}`);
+/** Escapes what would change the meaning in markdown or break a table row; leaves ( ) [ ] readable. */
+const md = (s: string): string => s.replace(/[\\`*_<>|]/g, (c) => `\\${c}`);
 const cell = (s: string): string => md(s).replace(/\n/g, ' ');
 
 function hypervisor(s: WhatIfSide): string {
