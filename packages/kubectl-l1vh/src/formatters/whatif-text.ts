@@ -36,7 +36,7 @@ export function formatWhatIfText(r: WhatIfReport): string {
     for (const it of result.items.filter((i) => i.changed.length > 0)) out.push('', ...details(it, r.showXmlDiff));
   }
   out.push('', ...nodeTable(result.nodes));
-  out.push('', `Placement: ${result.placementRule}.`);
+  out.push('', ...wrap(`Placement: ${result.placementRule}.`, 100));
   out.push('', summaryLine(r));
   return out.join('\n') + '\n';
 }
@@ -44,9 +44,15 @@ export function formatWhatIfText(r: WhatIfReport): string {
 /** Steps that follow from the others (the landing node's summary, the final outcome). */
 const CONSEQUENCES = new Set(['landing-node', 'outcome']);
 
-/** The changed decision steps that cause the rest (unique rules, trace order). */
+/** Steps whose outcome changed (a changed reason alone is in the JSON); the first changed step if none did. */
+function decisive(it: WhatIfItem): WhatIfItem['changedSteps'] {
+  const moved = it.changedSteps.filter((st) => st.before?.outcome !== st.after?.outcome);
+  return moved.length > 0 ? moved : it.changedSteps.slice(0, 1);
+}
+
+/** The decisive steps that cause the rest (unique rules, trace order). */
 function causes(it: WhatIfItem): string[] {
-  const rules = [...new Set(it.changedSteps.map((s) => s.rule))];
+  const rules = [...new Set(decisive(it).map((s) => s.rule))];
   const first = rules.filter((r) => !CONSEQUENCES.has(r));
   return first.length > 0 ? first : rules;
 }
@@ -91,7 +97,7 @@ function details(it: WhatIfItem, showXmlDiff: boolean): string[] {
   const nb = b.placedOn.join(', ') || '-';
   const na = a.placedOn.join(', ') || '-';
   if (nb !== na) lines.push(`  node:        ${pair(nb, na)}`);
-  it.changedSteps.forEach((step, i) => {
+  decisive(it).forEach((step, i) => {
     const label = i === 0 ? 'changed at:' : '';
     lines.push(`  ${label.padEnd(12)} ${step.rule}: ${step.before?.outcome ?? '(absent)'}${ARROW}${step.after?.outcome ?? '(absent)'}${step.after ? `  (${step.after.reason})` : ''}`);
   });
@@ -105,6 +111,20 @@ function human(q: string): string {
   const bytes = memoryBytes(q);
   if (bytes === 0) return '0';
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)}Gi` : mi(bytes);
+}
+
+/** Word-wraps a paragraph at `width` columns, continuation lines indented by two spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
@@ -145,5 +165,6 @@ function summaryLine(r: WhatIfReport): string {
   ];
   if (s.neverRunning > 0) parts.push(`${s.neverRunning} did not and still do not launch`);
   const over = s.overcommittedNodes.after.length > 0 ? `; over-committed after: ${s.overcommittedNodes.after.join(', ')}` : '';
-  return `Summary: ${plural(s.vms, 'VM', 'VMs')}: ${parts.join(', ')}; memory requests ${signed(m.delta)} bytes (${mi(m.before)} → ${mi(m.after)})${over}`;
+  const delta = m.delta === 0 ? 'unchanged' : `${m.delta > 0 ? '+' : '-'}${human(String(Math.abs(m.delta)))} (${signed(m.delta)} bytes)`;
+  return `Summary: ${plural(s.vms, 'VM', 'VMs')}: ${parts.join(', ')}; memory requests ${delta}: ${human(String(m.before))} → ${human(String(m.after))}${over}`;
 }

@@ -32,7 +32,7 @@ describe('whatif exit codes', () => {
     const r = await run(['whatif', 'ok.yaml', '--use-emulation', 'on'], FILES);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Summary: 1 VM: 1 keeps running (0 change hypervisor), 0 stop launching, 0 start launching; memory requests 0 bytes');
+    expect(r.out).toContain('Summary: 1 VM: 1 keeps running (0 change hypervisor), 0 stop launching, 0 start launching; memory requests unchanged: 0 → 0');
     // Also when VMs start launching (unschedulable → runs under emulation).
     const started = await run(['whatif', 'ok.yaml', '--profile', 'c.yaml', '--use-emulation', 'on'], FILES);
     expect(started.code).toBe(0);
