@@ -132,6 +132,21 @@ describe('which objects are VMs of the fleet', () => {
     expect(out.result.items[0]!.before.placedOn).toEqual(['node-amd64-2']);
   });
 
+  it('a pool places each replica; its requests are the VM template\'s (3 × vm-12000 from the vector)', () => {
+    const vm = parseDocument(read('cases/vm-12000.yaml')).toJS() as { metadata: { name: string; namespace: string }; spec: Record<string, unknown> };
+    const pool = { apiVersion: 'pool.kubevirt.io/v1alpha1', kind: 'VirtualMachinePool', metadata: { name: 'pool', namespace: 'prod' }, spec: { replicas: 3, selector: { matchLabels: { app: 'p' } }, virtualMachineTemplate: { metadata: { labels: { app: 'p' } }, spec: vm.spec } } };
+    const loaded = loadObjects([{ path: 'pool.yaml', text: JSON.stringify(pool) }]);
+    expect(loaded.findings).toEqual([]);
+    const { profile } = loadProfile([{ path: 'p.yaml', text: read('cluster.yaml') }], loaded.objects);
+    const out = whatIf({ profile, objects: loaded.objects, changes: [{ kind: 'use-emulation', enabled: true }] });
+    if (!out.ok) throw new Error(out.message);
+    const [item] = out.result.items;
+    expect(item!.pods).toBe(3);
+    expect(item!.before.placedOn).toEqual(['node-amd64-1', 'node-amd64-1', 'node-amd64-1']);
+    expect(bytes(out.result.nodes[0]!.before.requests.memory)).toBe(3n * bytes(A.memory));
+    expect(out.result.nodes[0]!.before.requests['devices.kubevirt.io/mshv']).toBe('3');
+  });
+
   it('an unknown node in --node-device is an error naming the nodes', () => {
     const loaded = loadObjects(inputs());
     const { profile } = loadProfile([{ path: 'two-nodes.yaml', text: profileText() }], loaded.objects);
