@@ -67,8 +67,11 @@ function mi(bytes: number | null): string {
   return Number.isInteger(v) ? `${v}Mi` : `${v.toFixed(1)}Mi`;
 }
 
+/** The launcher pod's memory request; plain byte counts in Mi, as the overhead column (exact figures in the details). */
 function memoryRequest(s: WhatIfSide): string {
-  return s.launcherResources?.requests.memory ?? '-';
+  const q = s.launcherResources?.requests.memory;
+  if (q === undefined) return '-';
+  return /^\d+$/.test(q) ? mi(Number(q)) : q;
 }
 
 function resources(r: LauncherResources | null, key: 'requests' | 'limits'): string {
