@@ -8,6 +8,8 @@ import { snapshotCommand } from './commands/snapshot.js';
 import { verifyCommand } from './commands/verify.js';
 import { reportCommand } from './commands/report.js';
 import { whatifCommand } from './commands/whatif.js';
+import { versionCommand } from './commands/version.js';
+import { L1VH_VERSION } from './project.js';
 import { isClusterError } from './cluster/types.js';
 import type { CliIO } from './io.js';
 import { EXIT } from './report.js';
@@ -29,6 +31,7 @@ Commands:
                             count running VMIs by hypervisor and L1VH fallback reason
   whatif [FILE|DIR|-]... --hypervisor|--feature-gate|--use-emulation|--kubevirt-version|--node-device ...
                             every VM before → after a cluster change; per-node requests vs allocatable
+  version                   the plugin's version and the KubeVirt versions it models (also --version)
 
 Exit codes:
   0  success (no error findings)
@@ -54,12 +57,17 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   report: reportCommand,
   whatif: whatifCommand,
+  version: versionCommand,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(HELP);
+    return EXIT.OK;
+  }
+  if (name === '--version') {
+    io.stdout(`kubectl-l1vh ${L1VH_VERSION}\n`);
     return EXIT.OK;
   }
   const command = COMMANDS[name];

@@ -42,8 +42,9 @@ Options:
   --vmi-uid UID      UID for VMIs whose metadata.uid is unknown (default all zeros)
   --kubeconfig, --context, --cluster, -n, --request-timeout, -v   as kubectl
 
-Exit codes: 0 no VM that runs before stops running after, 1 one does (or an input is invalid),
-2 usage or profile error, 3 the cluster could not be read.
+Exit codes: 0 no VM that runs before stops running after; 1 one does (or an input manifest is
+invalid, or a vm/NAME is not found); 2 usage, profile or file I/O error (a missing path, a binary
+or oversized file, an unknown --node-device node); 3 the cluster could not be read.
 `;
 
 const CHANGE_OPTIONS = {
@@ -76,7 +77,7 @@ export async function whatifCommand(argv: string[], io: CliIO): Promise<number> 
     return EXIT.USAGE;
   }
   const { inputs, profileInputs } = gathered;
-  const loaded = loadObjects(inputs.sources);
+  const loaded = loadObjects(inputs.sources, gathered.fromProfile ? {} : { namespace: values.namespace });
   const objects = loaded.objects.filter((o) => isVmLike(o.kind));
   const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, gathered.fromProfile ? [] : loaded.objects);
   if (profileFindings.some((f) => f.severity === 'error')) {
@@ -88,6 +89,8 @@ export async function whatifCommand(argv: string[], io: CliIO): Promise<number> 
   io.stdout(WHATIF_FORMATS[format]({ result: out.result, showXmlDiff: values['show-xml-diff'] === true }));
   printProblems(inputs.problems, io);
   if (!gathered.fromProfile) printFindings(loaded.findings, inputs.sources, io);
+  // A path that cannot be read (missing, binary, too large) is an I/O error, as in explain.
+  if (inputs.problems.some((p) => !p.notFound)) return EXIT.USAGE;
   const invalid = inputs.problems.length > 0 || (!gathered.fromProfile && loaded.findings.some((f) => f.severity === 'error'));
   return out.result.summary.stopRunning > 0 || invalid ? EXIT.FINDINGS : EXIT.OK;
 }

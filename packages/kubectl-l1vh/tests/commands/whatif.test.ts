@@ -32,7 +32,7 @@ describe('whatif exit codes', () => {
     const r = await run(['whatif', 'ok.yaml', '--use-emulation', 'on'], FILES);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Summary: 1 VM: 1 keeps running (0 change hypervisor), 0 stop launching, 0 start launching; memory requests unchanged: 0 → 0');
+    expect(r.out).toMatch(/Summary: 1 VM: 1 keeps running \(0 change hypervisor\), 0 stop launching, 0 start launching; memory requests unchanged: 1\.3Gi → 1\.3Gi\n/);
     // Also when VMs start launching (unschedulable → runs under emulation).
     const started = await run(['whatif', 'ok.yaml', '--profile', 'c.yaml', '--use-emulation', 'on'], FILES);
     expect(started.code).toBe(0);
@@ -66,9 +66,9 @@ describe('whatif exit codes', () => {
     expect(r.err).toContain(message);
   });
 
-  it('1 with an unreadable input file, after printing the comparison of the others', async () => {
+  it('2 with a missing input path (as explain), after printing the comparison of the others', async () => {
     const r = await run(['whatif', 'ok.yaml', 'gone.yaml', '--use-emulation', 'on'], FILES);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.out).toContain('default/ok');
     expect(r.err).toContain('gone.yaml: error IO_ERROR');
   });
@@ -89,19 +89,21 @@ describe('whatif -o json', () => {
     expect(j.changes).toEqual([{ kind: 'feature-gate', gate: 'ConfigurableHypervisor', enabled: false, flag: '--feature-gate ConfigurableHypervisor=off' }]);
     expect(j.edits).toEqual([{ object: 'KubeVirt kubevirt/kubevirt', field: 'spec.configuration.developerConfiguration.featureGates', before: '[ConfigurableHypervisor]', after: '[]' }]);
     const [it0] = j.items;
-    expect(it0).toMatchObject({ source: { file: 'ok.yaml', line: 1, col: 1 }, kind: 'VirtualMachine', namespace: 'default', name: 'ok', pods: 0, runningOn: null });
-    // Without a run strategy the VM is Halted: it keeps its verdict but occupies no node.
-    expect(it0!.before).toMatchObject({ verdict: 'unschedulable', hypervisor: null, domainType: null, error: 'MSHV not present', placedOn: [] });
-    expect(it0!.after).toMatchObject({ verdict: 'runs', hypervisor: 'kvm', domainType: 'kvm', error: null, placedOn: [] });
+    expect(it0).toMatchObject({ source: { file: 'ok.yaml', line: 1, col: 1 }, kind: 'VirtualMachine', namespace: 'default', name: 'ok', pods: 1, runningOn: null });
+    expect(it0!.before).toMatchObject({ verdict: 'unschedulable', hypervisor: null, domainType: null, placedOn: [] });
+    expect(it0!.before.error).toContain('MSHV not present');
+    expect(it0!.after).toMatchObject({ verdict: 'runs', hypervisor: 'kvm', domainType: 'kvm', error: null, placedOn: ['kvm-node'] });
     expect(it0!.changed).toEqual(['verdict', 'hypervisor', 'domainType', 'error', 'launcherResources', 'domainXml']);
     expect(it0!.changedSteps[0]!.rule).toBe('gate-configurable-hypervisor');
-    expect(j.summary).toEqual({ vms: 1, keepRunning: 0, changeHypervisor: 0, stopRunning: 0, startRunning: 1, neverRunning: 0, memoryRequestBytes: { before: 0, after: 0, delta: 0 }, overcommittedNodes: { before: [], after: [] } });
+    const pod = 1314 * 1024 * 1024; // 1Gi guest + 290Mi overhead: the launcher's memory request
+    expect(it0!.after.launcherResources!.requests.memory).toBe('1314Mi');
+    expect(j.summary).toEqual({ vms: 1, keepRunning: 0, changeHypervisor: 0, stopRunning: 0, startRunning: 1, neverRunning: 0, memoryRequestBytes: { before: 0, after: pod, delta: pod }, overcommittedNodes: { before: [], after: [] } });
     expect(j.nodes.map((n) => n.node)).toEqual(['kvm-node']);
     expect(j.nodes[0]!.before.allocatable).toMatchObject({ memory: '32Gi', 'devices.kubevirt.io/kvm': '1000' });
   });
 
   it('"after" equals explain -o json on the profile edited by hand; "before" equals plain explain', async () => {
-    const running = VM_OK.replace('spec:\n  template:', 'spec:\n  runStrategy: Always\n  template:');
+    const running = VM_OK;
     const edited = CLUSTER_NO_MSHV.replace('devices.kubevirt.io/kvm: "1000"', 'devices.kubevirt.io/mshv: "1000"');
     const files = { 'vm.yaml': running, 'c.yaml': CLUSTER_NO_MSHV, 'edited.yaml': edited };
     const w = json((await run(['whatif', 'vm.yaml', '--profile', 'c.yaml', '--node-device', 'kvm-node=mshv', '-o', 'json'], files)).out);
@@ -119,7 +121,7 @@ describe('whatif -o json', () => {
   });
 
   it('takes the VMs of the --profile files when no input is given', async () => {
-    const withVm = `${CLUSTER_NO_MSHV}- ${VM_OK.replace('spec:\n  template:', 'spec:\n  runStrategy: Always\n  template:').trimEnd().split('\n').join('\n  ')}\n`;
+    const withVm = `${CLUSTER_NO_MSHV}- ${VM_OK.trimEnd().split('\n').join('\n  ')}\n`;
     const r = await run(['whatif', '--profile', 'c.yaml', '--use-emulation', 'on', '-o', 'json'], { 'c.yaml': withVm });
     expect(r.err).toBe('');
     const j = json(r.out);
@@ -130,7 +132,7 @@ describe('whatif -o json', () => {
 
 describe('whatif -o text', () => {
   it('--show-xml-diff prints a unified diff of the domain XML', async () => {
-    const files = { 'ok.yaml': VM_OK.replace('spec:\n  template:', 'spec:\n  runStrategy: Always\n  template:') };
+    const files = { 'ok.yaml': VM_OK };
     const r = await run(['whatif', 'ok.yaml', '--hypervisor', 'kvm', '--node-device', 'all=kvm', '--show-xml-diff'], files);
     expect(r.code).toBe(0);
     expect(r.out).toContain('  --- default/ok (before)\n  +++ default/ok (after)\n');

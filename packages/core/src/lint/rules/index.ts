@@ -8,10 +8,12 @@ import libvirtSchemaQuirk from './libvirt-schema-quirk.js';
 import lunOnFilesystem from './lun-on-filesystem.js';
 import memoryTooSmall from './memory-too-small.js';
 import mshvFallback from './mshv-fallback.js';
+import mshvLauncherTooOld from './mshv-launcher-too-old.js';
 import mshvUnsupportedFeature from './mshv-unsupported-feature.js';
 import noLaunch from './no-launch.js';
 import noMshvDomainType from './no-mshv-domain-type.js';
 import obsoleteHypervLayered from './obsolete-hyperv-layered.js';
+import unknownField from './unknown-field.js';
 import unknownInstancetype from './unknown-instancetype.js';
 
 export type RuleId =
@@ -25,7 +27,9 @@ export type RuleId =
   | 'instancetype-conflict'
   | 'unknown-instancetype'
   | 'lun-on-filesystem'
-  | 'ignored-kubevirt-setting';
+  | 'ignored-kubevirt-setting'
+  | 'mshv-launcher-too-old'
+  | 'unknown-field';
 
 export const RULES = {
   'no-launch': noLaunch,
@@ -38,7 +42,9 @@ export const RULES = {
   'instancetype-conflict': instancetypeConflict,
   'unknown-instancetype': unknownInstancetype,
   'lun-on-filesystem': lunOnFilesystem,
+  'mshv-launcher-too-old': mshvLauncherTooOld,
   'ignored-kubevirt-setting': ignoredKubevirtSetting,
+  'unknown-field': unknownField,
 } satisfies Record<RuleId, Rule>;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
