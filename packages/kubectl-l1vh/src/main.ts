@@ -34,8 +34,9 @@ Commands:
   version                   the plugin's version and the KubeVirt versions it models (also --version)
 
 Exit codes:
-  0  success (no error findings)
-  1  findings at or above --fail-on, invalid input manifests, or (whatif) a VM stops running
+  0  success (no error findings; for explain and domain, every VM runs)
+  1  findings at or above --fail-on, a VM that will not run (explain, domain), a VM that stops
+     running (whatif), or invalid input manifests
   2  usage, configuration, I/O or internal error
   3  the cluster could not be read (unreachable, TLS, 401/403, timeout, bad kubeconfig)
 

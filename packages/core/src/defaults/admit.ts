@@ -13,13 +13,14 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
-import type { Rejection } from '../validate/cause.js';
+import { FieldPath, type AdmissionCause, type AdmissionStage, type Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
 import { fieldRejections } from '../validate/manifest-fields.js';
 import { strictDecodingMessage } from '../validate/unknown-fields.js';
 import type { PathSegment } from '../parse/position-index.js';
-import { VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
+import { POOL_VM_PATH, VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
+import { instancetypeErrorCauses } from '../instancetype/conflicts.js';
 
 export interface AdmissionOptions {
   /** UID for a VMI whose metadata.uid is unknown (every VM manifest). */
@@ -38,6 +39,11 @@ export interface AdmissionResult {
    * is still what the remaining stages would make of it, so reports can show it, labelled.
    */
   rejection?: Rejection;
+  /**
+   * The rejection is a stage's own error (a mutating webhook, instancetype application, the VM
+   * controller, the VMI defaults), not a validator's cause list: its causes are built from the error.
+   */
+  stageError?: boolean;
 }
 
 /** Index a VirtualMachinePool gives its first VM (`<pool>-0`). */
@@ -89,14 +95,14 @@ function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile
   };
   switch (obj.kind) {
     case 'VirtualMachine':
-      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, []);
+      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_SPEC_PATH.VirtualMachine);
     case 'VirtualMachinePool': {
       const template = asRecord(asRecord(value.spec).virtualMachineTemplate);
       const meta = { ...asRecord(template.metadata) } as ObjectMeta;
       meta.name = `${obj.name}-${POOL_VM_INDEX}`;
       meta.namespace = obj.namespace ?? meta.namespace;
       const vm = asVm({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: meta, spec: template.spec }, obj.namespace);
-      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`]);
+      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], VM_SPEC_PATH.VirtualMachinePool);
     }
     case 'VirtualMachineInstanceReplicaSet': {
       const template = asRecord(asRecord(value.spec).template);
@@ -108,24 +114,45 @@ function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile
         { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: typeof ownerUid === 'string' ? ownerUid : '', controller: true, blockOwnerDeletion: true },
       ];
       const vmi = asVmi({ metadata: meta, spec: template.spec });
-      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
+      // The replica set's controller creates the VMIs (a KubeVirt service account).
+      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`], true);
     }
     default:
       return admitVirtualMachineInstance(asVmi(value), profile, VMI_TEMPLATE_PATH.VirtualMachineInstance, ctx, opts, []);
   }
 }
 
-function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
+/** Where a VM sits in its manifest: its spec (as its validating webhook prints it) and its VMI template. */
+interface VmPlace {
+  spec: FieldPath;
+  vmiTemplate: readonly PathSegment[];
+}
+
+const VM_SPEC_PATH: Readonly<Record<'VirtualMachine' | 'VirtualMachinePool', VmPlace>> = {
+  VirtualMachine: { spec: FieldPath.root('spec', ['spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachine },
+  // The pool webhook validates its VM template under spec.virtualMachineTemplate.spec (vmpool-admitter.go ValidateVMPoolSpec).
+  VirtualMachinePool: { spec: FieldPath.root('spec.virtualMachineTemplate.spec', [...POOL_VM_PATH, 'spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachinePool },
+};
+
+function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[], place: VmPlace): AdmissionResult {
+  // The VM's root in the manifest (the pool's VM template for a pool).
+  const vmAt = place.spec.at.slice(0, -1);
   const mutationError = mutateVm(vm, profile);
-  if (mutationError) return { vmi: null, error: mutationError, notes };
+  if (mutationError) {
+    const inferring = vm.spec.instancetype?.inferFromVolume ? 'instancetype' : vm.spec.preference?.inferFromVolume ? 'preference' : undefined;
+    return refused('vm-mutating-webhook', mutationError, notes, instancetypeErrorCauses(mutationError, vmAt, undefined, inferring));
+  }
   // The VM validating webhook: instancetype/preference and the VMI spec defaults on a copy, then
   // its checks on that copy (vms-admitter.go Admit).
   const dryRun = admitVm(vm, profile, ctx);
-  if (dryRun.error) return { vmi: null, error: dryRun.error, notes };
-  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile));
+  if (dryRun.error) return refused('vm-validating-webhook', dryRun.error, notes, instancetypeErrorCauses(dryRun.error, vmAt));
+  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile), place.spec);
   const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
   const created = vmiFromVm(vm, profile);
-  if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
+  if (!created.vmi || created.error) {
+    const error = created.error ?? 'the VM controller created no VMI';
+    return refused('vm-controller', error, notes, instancetypeErrorCauses(error, vmAt, place.vmiTemplate));
+  }
   const vmi = created.vmi;
   if (created.uuidComputed) {
     notes.push(
@@ -133,7 +160,12 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes, undefined, vmRejection, true);
+  return finish(vmi, profile, place.vmiTemplate, ctx, notes, undefined, vmRejection, true);
+}
+
+/** A stage that stops admission with an error rather than a webhook's cause list. */
+function refused(stage: AdmissionStage, error: string, notes: string[], causes: AdmissionCause[]): AdmissionResult {
+  return { vmi: null, error, notes, rejection: { stage, causes }, stageError: true };
 }
 
 function admitVirtualMachineInstance(
@@ -143,12 +175,13 @@ function admitVirtualMachineInstance(
   ctx: DefaultsContext,
   opts: AdmissionOptions,
   notes: string[],
+  byKubeVirt = false,
 ): AdmissionResult {
   vmi.metadata.namespace ??= 'default';
   vmi.metadata.uid ??= opts.vmiUid;
   const name = vmi.metadata.name ?? vmi.metadata.generateName ?? '';
   if (!vmi.spec.domain.firmware?.uuid) notes.push(`firmware.uuid: KubeVirt assigns a random UUID at creation; the preview uses the name-based ${legacyFirmwareUuid(name)}`);
-  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name));
+  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name), undefined, byKubeVirt);
 }
 
 function finish(
@@ -163,10 +196,14 @@ function finish(
   byKubeVirt = false,
 ): AdmissionResult {
   const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
-  if (result.error) return { vmi: null, error: earlier ? rejectionMessage(earlier) : result.error, notes, ...(earlier ? { rejection: earlier } : {}) };
+  if (result.error) {
+    if (earlier) return { vmi: null, error: rejectionMessage(earlier), notes, rejection: earlier };
+    return refused('vmi-mutating-webhook', result.error, notes, instancetypeErrorCauses(result.error, [], templateAt));
+  }
   const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile), { byKubeVirt });
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
-  notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
+  // The defaults' Hyper-V problems are the validating webhook's causes too: note them only if it found none.
+  if (!rejection) notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);
   if (vmi.metadata.annotations && Object.keys(vmi.metadata.annotations).length === 0) delete vmi.metadata.annotations;
   return rejection ? { vmi, error: rejectionMessage(rejection), notes, rejection } : { vmi, error: null, notes };
@@ -178,7 +215,7 @@ function finish(
  */
 function rejectionMessage(r: Rejection): string {
   if (r.stage === 'schema') return strictDecodingMessage(r.causes);
-  return r.causes.map((c) => (r.stage === 'decode' && c.message.startsWith('json: ') ? c.message : `${c.field}: ${c.message}`)).join('; ');
+  return r.causes.map((c) => ((r.stage === 'decode' && c.message.startsWith('json: ')) || !c.field ? c.message : `${c.field}: ${c.message}`)).join('; ');
 }
 
 function asRecord(v: unknown): Record<string, unknown> {
