@@ -52,5 +52,4 @@ export { whatIf, type WhatIfInput, type WhatIfOutcome, type WhatIfResult, type W
 export { applyChanges, parseChange, changeFlag, CHANGE_KINDS, OBSERVED_VERSION_OF, DEVICE_PLUGIN_COUNT, type Change, type ChangeKind, type ParsedChange, type ProfileEdit, type EditResult, type NodeDevice, type HypervisorConfigName } from './whatif/change-set.js';
 export { placeFleet, podRequests, memoryBytes, PLACEMENT_RULE, type NodeLoad, type Placement, type PlacementVm } from './whatif/placement.js';
 export { fleetOf, runStrategyOf, type FleetMember } from './whatif/fleet.js';
-export { verdictOf, type Verdict } from './whatif/verdict.js';
 export { unifiedDiff } from './whatif/xml-diff.js';

@@ -8,11 +8,10 @@ import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { applyChanges, type Change, type ProfileEdit } from './change-set.js';
 import { fleetOf } from './fleet.js';
 import { memoryBytes, placeFleet, PLACEMENT_RULE, type NodeLoad } from './placement.js';
-import { verdictOf, type Verdict } from './verdict.js';
 import { unifiedDiff } from './xml-diff.js';
 
-/** One side of a VM: its explain item, the verdict, and where its pods were placed. */
-export type WhatIfSide = ExplainItem & { verdict: Verdict; placedOn: string[] };
+/** One side of a VM: its explain item (with its verdict) and where its pods were placed. */
+export type WhatIfSide = ExplainItem & { placedOn: string[] };
 
 export type ComparedField = 'verdict' | 'hypervisor' | 'domainType' | 'error' | 'overheadBytes' | 'launcherResources' | 'domainXml';
 const COMPARED: readonly ComparedField[] = ['verdict', 'hypervisor', 'domainType', 'error', 'overheadBytes', 'launcherResources', 'domainXml'];
@@ -95,15 +94,15 @@ export function whatIf(input: WhatIfInput): WhatIfOutcome {
   const members = fleet.map((m) => m.object);
   const before = explainAll(members, input.profile, input.explain).map((e) => e.item);
   const after = explainAll(members, edited.profile, input.explain).map((e) => e.item);
-  const side = (items: ExplainItem[]) => items.map((item, i) => ({ id: fleet[i]!.id, pods: fleet[i]!.pods, runningOn: fleet[i]!.runningOn, item, verdict: verdictOf(item) }));
+  const side = (items: ExplainItem[]) => items.map((item, i) => ({ id: fleet[i]!.id, pods: fleet[i]!.pods, runningOn: fleet[i]!.runningOn, item, verdict: item.verdict }));
   const beforeVms = side(before);
   const afterVms = side(after);
   const placedBefore = placeFleet(beforeVms, input.profile.nodes);
   const placedAfter = placeFleet(afterVms, edited.profile.nodes);
 
   const items: WhatIfItem[] = fleet.map((m, i) => {
-    const b: WhatIfSide = { ...before[i]!, verdict: beforeVms[i]!.verdict, placedOn: placedBefore.nodesOf[i]! };
-    const a: WhatIfSide = { ...after[i]!, verdict: afterVms[i]!.verdict, placedOn: placedAfter.nodesOf[i]! };
+    const b: WhatIfSide = { ...before[i]!, placedOn: placedBefore.nodesOf[i]! };
+    const a: WhatIfSide = { ...after[i]!, placedOn: placedAfter.nodesOf[i]! };
     return {
       source: b.source,
       kind: b.kind,

@@ -16,7 +16,7 @@ import type { Node } from '../api/k8s-types.js';
 import type { ExplainItem } from '../explain/explain.js';
 import type { Sourced } from '../profile/cluster-profile.js';
 import { add, canonicalQuantity, cmp, newQuantity, readQuantity, value, ZERO_QUANTITY, type Quantity } from '../quantity/index.js';
-import type { Verdict } from './verdict.js';
+import type { Verdict } from '../explain/verdict.js';
 
 export const PLACEMENT_RULE =
   "running VMIs stay on today's node (status.nodeName) while it is eligible; every other started VM goes, in input order, to the first node explain finds eligible that still has room in its allocatable (else the first eligible node, then over-committed); VMs that do not run, and stopped VMs, occupy nothing";
