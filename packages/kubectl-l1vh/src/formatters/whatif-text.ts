@@ -79,9 +79,13 @@ function resources(r: LauncherResources | null, key: 'requests' | 'limits'): str
   return Object.entries(r[key] ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || '-';
 }
 
+/** The side's outcome in a few words; the full error (per-node reasons, causes) is in the JSON. */
 function sideOutcome(s: WhatIfSide): string {
   if (s.verdict === 'runs' && s.hypervisor) return `${s.hypervisor}, domain type "${s.domainType}"`;
-  return `${s.verdict}${s.error ? `: ${s.error}` : ''}`;
+  if (!s.error) return s.verdict;
+  // "no node can run the launcher pod (it stays Pending): node-1: …" → its first clause.
+  const brief = s.verdict === 'unschedulable' ? s.error.split(': ')[0]! : s.error;
+  return `${s.verdict}: ${brief.length > 100 ? `${brief.slice(0, 99)}…` : brief}`;
 }
 
 function details(it: WhatIfItem, showXmlDiff: boolean): string[] {
