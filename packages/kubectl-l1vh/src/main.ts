@@ -7,6 +7,7 @@ import { clusterCommand } from './commands/cluster.js';
 import { snapshotCommand } from './commands/snapshot.js';
 import { verifyCommand } from './commands/verify.js';
 import { reportCommand } from './commands/report.js';
+import { whatifCommand } from './commands/whatif.js';
 import { versionCommand } from './commands/version.js';
 import { L1VH_VERSION } from './project.js';
 import { isClusterError } from '@l1vh/cluster-client';
@@ -28,11 +29,14 @@ Commands:
   verify [-n NS|-A]         compare predictions with running VMIs' launcher pods
   report [-o openmetrics|table]
                             count running VMIs by hypervisor and L1VH fallback reason
+  whatif [FILE|DIR|-]... --hypervisor|--feature-gate|--use-emulation|--kubevirt-version|--node-device ...
+                            every VM before → after a cluster change; per-node requests vs allocatable
   version                   the plugin's version and the KubeVirt versions it models (also --version)
 
 Exit codes:
   0  success (no error findings; for explain and domain, every VM runs)
-  1  findings at or above --fail-on, a VM that will not run (explain, domain), or invalid input manifests
+  1  findings at or above --fail-on, a VM that will not run (explain, domain), a VM that stops
+     running (whatif), or invalid input manifests
   2  usage, configuration, I/O or internal error
   3  the cluster could not be read (unreachable, TLS, 401/403, timeout, bad kubeconfig)
 
@@ -53,6 +57,7 @@ const COMMANDS: Record<string, Command> = {
   snapshot: snapshotCommand,
   verify: verifyCommand,
   report: reportCommand,
+  whatif: whatifCommand,
   version: versionCommand,
 };
 

@@ -5,6 +5,8 @@ export const COMMANDS = {
   explain: 'l1vh.explain',
   selectTarget: 'l1vh.selectTarget',
   refreshCluster: 'l1vh.refreshCluster',
+  whatIfHyperVDirect: 'l1vh.whatIfHyperVDirect',
+  whatIf: 'l1vh.whatIf',
 } as const;
 
 export function commandUri(command: string, args: unknown[]): string {

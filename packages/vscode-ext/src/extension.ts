@@ -19,6 +19,7 @@ import { explainMarkdown } from './render/explain-markdown.js';
 import { previewText } from './render/preview-text.js';
 import { pickTarget } from './target-picker.js';
 import { VmCommands } from './vm-commands.js';
+import { WHATIF_SCHEME, WhatIfCommands } from './whatif-command.js';
 
 const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
 const DEBOUNCE_MS = 250;
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const statusBar = new StatusBar();
   const log = vscode.window.createOutputChannel('l1vh', { log: true });
   const commands = new VmCommands(cache, preview, explanation);
+  const whatIf = new WhatIfCommands(target);
 
   const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
     void diagnostics.check(doc.uri);
@@ -80,10 +82,14 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     vscode.languages.registerCodeActionsProvider(YAML, new SuppressActionProvider(), { providedCodeActionKinds: SuppressActionProvider.kinds }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanation),
+    whatIf,
+    vscode.workspace.registerTextDocumentContentProvider(WHATIF_SCHEME, whatIf),
     vscode.commands.registerCommand(COMMANDS.preview, (source?: string, key?: VmKey) => commands.previewDomainXml(source, key)),
     vscode.commands.registerCommand(COMMANDS.explain, (source?: string, key?: VmKey) => commands.explain(source, key)),
     vscode.commands.registerCommand(COMMANDS.selectTarget, () => pickTarget(config, target)),
     vscode.commands.registerCommand(COMMANDS.refreshCluster, () => target.refresh()),
+    vscode.commands.registerCommand(COMMANDS.whatIfHyperVDirect, () => whatIf.hyperVDirect()),
+    vscode.commands.registerCommand(COMMANDS.whatIf, () => whatIf.pick()),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0) return;
       cache.update(e.document, e.contentChanges, documentLength(e.document)); // re-parses only the edited YAML document

@@ -7,6 +7,7 @@ import { diagnosticsTests } from './diagnostics.test.js';
 import { hoverTests } from './hover.test.js';
 import { incrementalTests } from './incremental.test.js';
 import { explainTests, previewTests } from './preview.test.js';
+import { whatIfTests } from './whatif.test.js';
 import { clusterFallbackTests, offlineProfileTests, untrustedTests } from './target.test.js';
 
 export function run(): Promise<void> {
@@ -20,6 +21,7 @@ export function run(): Promise<void> {
     incrementalTests();
     previewTests();
     explainTests();
+    whatIfTests();
     diagnosticsTests();
     clusterFallbackTests();
   }
