@@ -53,7 +53,7 @@ export type { ConverterContextOverrides, SmbiosValues } from './convert/context.
 export { INTERNAL_ERROR_PREFIX } from './convert/convert.js';
 export { lintParsed } from './lint/lint.js';
 export { remedyFor, applyEdits, type Remedy } from './lint/remedies.js';
-export { whatIf, type WhatIfInput, type WhatIfOutcome, type WhatIfResult, type WhatIfItem, type WhatIfSide, type WhatIfSummary, type NodeComparison, type StepChange, type ComparedField } from './whatif/compare.js';
+export { whatIf, locateWhatIf, type LocatedWhatIfResult, type LocatedWhatIfItem, type LocatedWhatIfSide, type WhatIfInput, type WhatIfOutcome, type WhatIfResult, type WhatIfItem, type WhatIfSide, type WhatIfSummary, type NodeComparison, type StepChange, type ComparedField } from './whatif/compare.js';
 export { applyChanges, parseChange, changeFlag, CHANGE_KINDS, OBSERVED_VERSION_OF, DEVICE_PLUGIN_COUNT, type Change, type ChangeKind, type ParsedChange, type ProfileEdit, type EditResult, type NodeDevice, type HypervisorConfigName } from './whatif/change-set.js';
 export { placeFleet, podRequests, memoryBytes, PLACEMENT_RULE, type NodeLoad, type Placement, type PlacementVm } from './whatif/placement.js';
 export { fleetOf, runStrategyOf, type FleetMember } from './whatif/fleet.js';

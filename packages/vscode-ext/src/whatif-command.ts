@@ -4,8 +4,8 @@
 
 import * as vscode from 'vscode';
 import {
-  buildProfile, builtinObjects, FEATURE_GATES, isGateEnabled, isVmLike, loadObjects, VERSION_KEYS, whatIf,
-  type Change, type ClusterProfile, type ManifestObject,
+  FEATURE_GATES, isGateEnabled, isVmLike, loadObjects, locateWhatIf, sourceFiles, VERSION_KEYS, whatIf, withInputs,
+  type Change, type ClusterProfile, type ParseResult,
 } from '@l1vh/core';
 import type { TargetCluster } from './cluster/target-cluster.js';
 import { whatIfMarkdown } from './render/whatif-markdown.js';
@@ -92,11 +92,10 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
   /** Runs the comparison and opens it beside the editor. */
   async compare(changes: readonly Change[], title: string): Promise<vscode.TextDocument | undefined> {
     const state = this.target.current;
-    const objects = await workspaceObjects();
+    const { objects, files } = await workspaceObjects();
     // The target plus the workspace's context objects (instancetypes, PVCs, …); a workspace's
     // Nodes and KubeVirt CRs belong to profile files, not to this cluster.
-    const contextual = objects.filter((o) => !isVmLike(o.kind) && !CLUSTER_KINDS.has(o.kind));
-    const profile = buildProfile({ origin: state.profile.origin, objects: [...state.objects, ...contextual], builtins: builtinObjects });
+    const profile = withInputs(state.profile, objects.filter((o) => !CLUSTER_KINDS.has(o.kind)));
     const fleet = objects.filter((o) => isVmLike(o.kind));
     const out = whatIf({ profile, objects: fleet, changes });
     if (!out.ok) {
@@ -104,7 +103,7 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
       return undefined;
     }
     const uri = vscode.Uri.from({ scheme: WHATIF_SCHEME, path: `/what-if-${++this.count}.md` });
-    this.documents.set(uri.path, whatIfMarkdown(out.result, title));
+    this.documents.set(uri.path, whatIfMarkdown(locateWhatIf(out.result, sourceFiles(files, profile)), title));
     const doc = await vscode.workspace.openTextDocument(uri);
     const typed = doc.languageId === 'markdown' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'markdown').then((d) => d, () => doc);
     await vscode.window.showTextDocument(typed, { viewColumn: vscode.ViewColumn.Beside, preview: false });
@@ -113,7 +112,7 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
 }
 
 /** Every object of the workspace's YAML files (open documents as edited). */
-async function workspaceObjects(): Promise<ManifestObject[]> {
+async function workspaceObjects(): Promise<{ objects: ReturnType<typeof loadObjects>['objects']; files: ParseResult[] }> {
   const uris = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, MAX_FILES);
   const open = new Map(vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml').map((d) => [d.uri.toString(), d]));
   for (const d of open.values()) if (!uris.some((u) => u.toString() === d.uri.toString())) uris.push(d.uri);
@@ -127,5 +126,6 @@ async function workspaceObjects(): Promise<ManifestObject[]> {
       // unreadable file: not part of the fleet
     }
   }
-  return loadObjects(sources).objects;
+  const loaded = loadObjects(sources);
+  return { objects: loaded.objects, files: loaded.files };
 }

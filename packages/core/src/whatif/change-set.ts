@@ -6,8 +6,8 @@
 import type { Node } from '../api/k8s-types.js';
 import type { KubeVirtCR } from '../api/kubevirt-types.js';
 import { deepClone } from '../clone.js';
-import { loadObjects } from '../profile/load-profile.js';
-import { buildProfile, type ClusterProfile, type Sourced } from '../profile/cluster-profile.js';
+import { loadObjects } from '../profile/resolve-profile.js';
+import { buildProfile, type ClusterProfile } from '../profile/cluster-profile.js';
 import type { ManifestObject } from '../parse/read-objects.js';
 import { VERSION_KEYS, VERSION_TRAITS, type VersionKey } from '../profile/versions.js';
 import { BACKENDS, FEATURE_GATES, type BackendId } from '../select/hypervisors.js';
@@ -102,52 +102,42 @@ export interface ProfileEdit {
 export type EditResult = { ok: true; profile: ClusterProfile; edits: ProfileEdit[]; notes: string[] } | { ok: false; message: string };
 
 /**
- * The profile after the changes, in order (a later change to the same field wins). The KubeVirt
- * CR and Nodes are edited copies of the profile's objects (same source positions); a profile
- * without a KubeVirt CR gets one. Built-ins (common-instancetypes) are shared with the original.
+ * The profile after the changes, in order (a later change to the same field wins): the profile's
+ * objects with its KubeVirt CR and Nodes replaced by edited copies (same source places), rebuilt
+ * by buildProfile; a profile without a KubeVirt CR gets one. Built-ins are shared with the original.
  */
 export function applyChanges(profile: ClusterProfile, changes: readonly Change[]): EditResult {
   const edits: ProfileEdit[] = [];
   const needsCr = changes.some((c) => c.kind !== 'node-device');
-  let cr = profile.kubevirt?.object ? editable(profile.kubevirt.object) : needsCr ? syntheticKubeVirt() : undefined;
-  const nodes = profile.nodes.map((n) => (n.object ? editable(n.object) : undefined));
-  const touchedNodes = new Set<number>();
+  const originalCr = profile.kubevirt?.object;
+  const cr = originalCr ? editable(originalCr) : needsCr ? syntheticKubeVirt() : undefined;
+  // The objects the profile indexed are edited by identity; every other object stays as it was.
+  const replaced = new Map<ManifestObject, ManifestObject>();
+  if (originalCr && cr) replaced.set(originalCr, cr);
 
   for (const c of changes) {
     if (c.kind === 'node-device') {
-      const targets = c.node === null ? profile.nodes.map((_, i) => i) : profile.nodes.flatMap((n, i) => (n.value.metadata.name === c.node ? [i] : []));
+      const targets = c.node === null ? profile.nodes : profile.nodes.filter((n) => n.value.metadata.name === c.node);
       if (c.node !== null && targets.length === 0) {
         const names = profile.nodes.map((n) => n.value.metadata.name).join(', ');
         return { ok: false, message: `--node-device ${c.node}=${c.device}: no node "${c.node}" in the profile (nodes: ${names || 'none'})` };
       }
-      for (const i of targets) {
-        const node = nodes[i];
-        if (!node) continue;
+      for (const n of targets) {
+        if (!n.object) continue;
+        const node = replaced.get(n.object) ?? editable(n.object);
+        replaced.set(n.object, node);
         edits.push(...setNodeDevice(node.value as unknown as Node, c.device));
-        touchedNodes.add(i);
       }
     } else if (cr) {
       edits.push(...editKubeVirt(cr.value as unknown as KubeVirtCR, c));
     }
   }
 
-  const objects: ManifestObject[] = [];
-  if (cr) objects.push(cr);
-  nodes.forEach((n, i) => {
-    const original = profile.nodes[i]!.object;
-    const obj = touchedNodes.has(i) ? n : original;
-    if (obj) objects.push(obj);
-  });
-  objects.push(...otherObjects(profile));
+  const objects = profile.objects.map((o) => replaced.get(o) ?? o);
+  if (cr && !originalCr) objects.unshift(cr);
   const rebuilt = buildProfile({ origin: profile.origin, objects });
   const edited: ClusterProfile = { ...rebuilt, builtins: profile.builtins };
   return { ok: true, profile: edited, edits: edits.filter((e) => e.before !== e.after), notes: changeNotes(edited, changes) };
-}
-
-/** Every other object the profile indexed (PVCs, namespaces, instancetypes, …), unchanged. */
-function otherObjects(p: ClusterProfile): ManifestObject[] {
-  const all: Sourced<unknown>[] = [...p.pvcs.values(), ...p.dataVolumes.values(), ...p.namespaces.values(), ...p.quotas, ...p.instancetypes.values(), ...p.preferences.values()];
-  return all.flatMap((s) => (s.object ? [s.object] : []));
 }
 
 /** A copy whose value may be edited (the original's `value` is never mutated). */

@@ -2,7 +2,8 @@
 // set applied, and the two sides compared per VM and per node. Pure: (profile, changes, objects)
 // → the comparison.
 
-import { explainAll, type DecisionStep, type ExplainItem, type ExplainOptions } from '../explain/explain.js';
+import { explainAll, locateItem, type DecisionStep, type ExplainItem, type ExplainOptions, type LocatedExplainItem } from '../explain/explain.js';
+import { positionOf, type SourceFiles, type SourcePosition } from '../explain/resolve-position.js';
 import type { ManifestObject } from '../parse/read-objects.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 import { applyChanges, type Change, type ProfileEdit } from './change-set.js';
@@ -181,4 +182,14 @@ function summarise(items: readonly WhatIfItem[], nodes: readonly NodeComparison[
       after: nodes.filter((n) => n.after.overcommitted.length > 0).map((n) => n.node),
     },
   };
+}
+
+export type LocatedWhatIfSide = LocatedExplainItem & { verdict: Verdict; placedOn: string[] };
+export type LocatedWhatIfItem = Omit<WhatIfItem, 'source' | 'before' | 'after'> & { source: SourcePosition; before: LocatedWhatIfSide; after: LocatedWhatIfSide };
+export type LocatedWhatIfResult = Omit<WhatIfResult, 'items'> & { items: LocatedWhatIfItem[] };
+
+/** The result with every place as {file, line, col} (the edge's form, as explain's locateItem). */
+export function locateWhatIf(result: WhatIfResult, files: SourceFiles): LocatedWhatIfResult {
+  const side = (s: WhatIfSide): LocatedWhatIfSide => ({ ...locateItem(s, files), verdict: s.verdict, placedOn: s.placedOn });
+  return { ...result, items: result.items.map((it) => ({ ...it, source: positionOf(it.source, files), before: side(it.before), after: side(it.after) })) };
 }

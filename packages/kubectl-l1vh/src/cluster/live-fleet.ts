@@ -2,11 +2,8 @@
 // and identity, no status), plus today's node of every VMI that holds one. A VMI owned by a
 // listed VirtualMachine is that VM's running instance: the VM is the input, the VMI its node.
 
-import type { SourceText } from '@l1vh/core';
-import { stringify } from 'yaml';
-import { RESOURCES } from './resources.js';
-import { inputObject } from './strip.js';
-import type { ClusterClient, KubeObject } from './types.js';
+import { CLUSTER_KINDS as RESOURCES, inputObject, type KubeObject, type SourceText } from '@l1vh/core';
+import type { ClusterClient } from '@l1vh/cluster-client';
 
 export interface LiveFleet {
   sources: SourceText[];
@@ -25,7 +22,8 @@ export async function listLiveFleet(client: ClusterClient, namespace: string | u
   const vmIds = new Set(vms.map(idOf));
   const source = (kind: string, short: string, o: KubeObject): SourceText => ({
     path: `${short}/${o.metadata?.namespace ?? 'default'}/${o.metadata?.name ?? ''}`,
-    text: stringify(inputObject({ ...o, apiVersion: 'kubevirt.io/v1', kind })),
+    text: '',
+    value: inputObject({ ...o, apiVersion: 'kubevirt.io/v1', kind }),
   });
   const sources = vms.map((vm) => source(RESOURCES.vm.kind, 'vm', vm));
   const runningOn = new Map<string, string>();

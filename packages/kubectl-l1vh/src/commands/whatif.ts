@@ -2,15 +2,15 @@
 // the cluster changes. Parses flags, gathers inputs and the profile as explain does, calls
 // core's whatIf and prints.
 
-import { CHANGE_KINDS, isVmLike, loadObjects, loadProfile, parseChange, whatIf, type Change, type ChangeKind, type SourceText } from '@l1vh/core';
+import { CHANGE_KINDS, isVmLike, loadObjects, locateWhatIf, parseChange, sourceFiles, whatIf, type Change, type ChangeKind } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { readInputsWithCluster } from '../cluster-inputs.js';
-import { connectCluster } from '../cluster/connect.js';
+import { connectCluster, type ClusterFlags } from '../cluster/connect.js';
 import { listLiveFleet } from '../cluster/live-fleet.js';
-import { liveProfileSource } from '../cluster/profile-source.js';
+import { profileOrExit, readProfileSources, type ProfileSources } from '../cluster/profile-source.js';
 import { WHATIF_FORMATS, type WhatIfFormat } from '../formatters/whatif-index.js';
 import type { CliIO } from '../io.js';
-import { readInputs, type Inputs } from '../read-inputs.js';
+import type { Inputs } from '../read-inputs.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 
 export const WHATIF_HELP = `Usage: kubectl l1vh whatif [FILE|DIR|-|vm/NAME|vmi/NAME]... CHANGE... [--profile FILE]... [-o text|json] [--show-xml-diff]
@@ -72,27 +72,23 @@ export async function whatifCommand(argv: string[], io: CliIO): Promise<number> 
   if (changes.length === 0) throw new UsageError('whatif needs at least one change (--hypervisor, --feature-gate, --use-emulation, --kubevirt-version, --node-device)');
 
   const gathered = await gatherInputs(positionals, values, io);
-  if (gathered.profileInputs.problems.length > 0) {
-    printProblems(gathered.profileInputs.problems, io);
-    return EXIT.USAGE;
-  }
-  const { inputs, profileInputs } = gathered;
+  if ('exit' in gathered) return gathered.exit;
+  const { inputs } = gathered;
   const loaded = loadObjects(inputs.sources, gathered.fromProfile ? {} : { namespace: values.namespace });
   const objects = loaded.objects.filter((o) => isVmLike(o.kind));
-  const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, gathered.fromProfile ? [] : loaded.objects);
-  if (profileFindings.some((f) => f.severity === 'error')) {
-    printFindings(profileFindings, [...profileInputs.sources], io);
-    return EXIT.USAGE;
-  }
+  const resolved = profileOrExit(gathered.profile, gathered.fromProfile ? [] : loaded.objects, io);
+  if ('exit' in resolved) return resolved.exit;
+  const profile = resolved.profile;
   const out = whatIf({ profile, objects, changes, runningOn: gathered.runningOn, explain: values['vmi-uid'] ? { vmiUid: values['vmi-uid'] } : {} });
   if (!out.ok) throw new UsageError(out.message);
-  io.stdout(WHATIF_FORMATS[format]({ result: out.result, showXmlDiff: values['show-xml-diff'] === true }));
+  const result = locateWhatIf(out.result, sourceFiles(loaded.files, profile));
+  io.stdout(WHATIF_FORMATS[format]({ result, showXmlDiff: values['show-xml-diff'] === true }));
   printProblems(inputs.problems, io);
   if (!gathered.fromProfile) printFindings(loaded.findings, inputs.sources, io);
   // A path that cannot be read (missing, binary, too large) is an I/O error, as in explain.
   if (inputs.problems.some((p) => !p.notFound)) return EXIT.USAGE;
   const invalid = inputs.problems.length > 0 || (!gathered.fromProfile && loaded.findings.some((f) => f.severity === 'error'));
-  return out.result.summary.stopRunning > 0 || invalid ? EXIT.FINDINGS : EXIT.OK;
+  return result.summary.stopRunning > 0 || invalid ? EXIT.FINDINGS : EXIT.OK;
 }
 
 type ChangeValues = { [K in keyof typeof CHANGE_OPTIONS]?: (typeof CHANGE_OPTIONS)[K] extends { multiple: true } ? string[] : string };
@@ -112,27 +108,28 @@ function parseChanges(values: ChangeValues): Change[] {
 
 interface Gathered {
   inputs: Inputs;
-  profileInputs: Inputs;
+  profile: ProfileSources;
   /** The inputs are the profile files' own VMs (already part of the profile). */
   fromProfile: boolean;
   runningOn: Map<string, string>;
 }
 
 /** Inputs and profile sources exactly as explain gathers them; with no inputs, the profile's or the live cluster's VMs. */
-async function gatherInputs(positionals: string[], values: Parameters<typeof readInputsWithCluster>[1] & { 'all-namespaces'?: boolean | undefined }, io: CliIO): Promise<Gathered> {
+async function gatherInputs(positionals: string[], values: ClusterFlags & { profile?: string[] | undefined; 'all-namespaces'?: boolean | undefined }, io: CliIO): Promise<Gathered | { exit: number }> {
   if (positionals.length > 0) {
-    const { inputs, liveProfile } = await readInputsWithCluster(positionals, values, io);
-    const profileInputs = await readInputs(values.profile ?? [], io);
-    if (liveProfile) profileInputs.sources.push(liveProfile);
-    return { inputs, profileInputs, fromProfile: false, runningOn: new Map() };
+    const { inputs, client } = await readInputsWithCluster(positionals, values, io);
+    const profile = await readProfileSources(values.profile, client, io);
+    if ('exit' in profile) return profile;
+    return { inputs, profile, fromProfile: false, runningOn: new Map() };
   }
   if (values.profile && values.profile.length > 0) {
-    const profileInputs = await readInputs(values.profile, io);
-    return { inputs: { sources: [...profileInputs.sources], problems: [] }, profileInputs, fromProfile: true, runningOn: new Map() };
+    const profile = await readProfileSources(values.profile, null, io);
+    if ('exit' in profile) return profile;
+    return { inputs: { sources: [...profile.texts], problems: [] }, profile, fromProfile: true, runningOn: new Map() };
   }
   if (values['all-namespaces'] && values.namespace !== undefined) throw new UsageError('use -n NS or -A, not both');
   const client = await connectCluster(values, io);
-  const [profileSource, fleet] = await Promise.all([liveProfileSource(client, io), listLiveFleet(client, values.namespace !== undefined ? client.namespace : undefined)]);
-  const profileInputs: Inputs = { sources: [profileSource as SourceText], problems: [] };
-  return { inputs: { sources: fleet.sources, problems: [] }, profileInputs, fromProfile: false, runningOn: fleet.runningOn };
+  const [profile, fleet] = await Promise.all([readProfileSources(undefined, client, io), listLiveFleet(client, values.namespace !== undefined ? client.namespace : undefined)]);
+  if ('exit' in profile) return profile;
+  return { inputs: { sources: fleet.sources, problems: [] }, profile, fromProfile: false, runningOn: fleet.runningOn };
 }

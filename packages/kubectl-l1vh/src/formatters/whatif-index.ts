@@ -1,10 +1,11 @@
 // One formatter per output format of whatif; an unknown -o lists these names.
-import type { WhatIfResult } from '@l1vh/core';
+import type { LocatedWhatIfResult } from '@l1vh/core';
 import { formatWhatIfJson } from './whatif-json.js';
 import { formatWhatIfText } from './whatif-text.js';
 
 export interface WhatIfReport {
-  result: WhatIfResult;
+  /** With places as line/col (locateWhatIf). */
+  result: LocatedWhatIfResult;
   /** Text only: print each changed domain XML as a unified diff. */
   showXmlDiff: boolean;
 }

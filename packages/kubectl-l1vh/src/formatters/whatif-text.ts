@@ -1,6 +1,6 @@
 // Human output of whatif: the changes, a before → after table per VM, details of the VMs that
 // changed, the per-node sums, the placement assumption and the summary line.
-import { changeFlag, DOMAIN_TYPE_OF, memoryBytes, type LauncherResources, type NodeLoad, type WhatIfItem, type WhatIfSide } from '@l1vh/core';
+import { changeFlag, DOMAIN_TYPE_OF, memoryBytes, type LauncherResources, type LocatedWhatIfItem as WhatIfItem, type LocatedWhatIfSide as WhatIfSide, type NodeLoad } from '@l1vh/core';
 import { formatTable } from './table.js';
 import type { WhatIfReport } from './whatif-index.js';
 

@@ -1,12 +1,12 @@
 // Which live VMs and VMIs become whatif inputs, and which node each runs on today.
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import type { KubeObject } from '@l1vh/core';
+import type { ClusterClient, ListScope, ResourceRef } from '@l1vh/cluster-client';
 import { listLiveFleet } from '../../src/cluster/live-fleet.js';
-import type { ClusterClient, KubeObject, ResourceRef } from '../../src/cluster/types.js';
 
 const vm = (ns: string, name: string): KubeObject => ({ metadata: { namespace: ns, name, uid: `uid-${name}`, resourceVersion: '7' }, spec: { runStrategy: 'Always', template: { spec: { domain: { devices: {} } } } }, status: { ready: true } });
 const vmi = (ns: string, name: string, nodeName: string | undefined, phase: string, owner?: string): KubeObject => ({
-  metadata: { namespace: ns, name, uid: `uid-vmi-${name}`, ...(owner ? { ownerReferences: [{ kind: 'VirtualMachine', name: owner, uid: `uid-${owner}` }] } : {}) },
+  metadata: { namespace: ns, name, uid: `uid-vmi-${name}`, ...(owner ? { ownerReferences: [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: owner, uid: `uid-${owner}` }] } : {}) },
   spec: { domain: { devices: {} } },
   status: { phase, ...(nodeName ? { nodeName } : {}) },
 });
@@ -15,10 +15,11 @@ function client(vms: KubeObject[], vmis: KubeObject[]): ClusterClient & { scopes
   const scopes: unknown[] = [];
   return {
     server: 'https://x',
+    context: 'test',
     namespace: 'default',
     scopes,
     get: async () => null,
-    list: async (ref: ResourceRef, scope) => {
+    list: async (ref: ResourceRef, scope: ListScope) => {
       scopes.push({ plural: ref.plural, ...scope });
       return ref.plural === 'virtualmachines' ? vms : vmis;
     },
@@ -34,7 +35,7 @@ describe('listLiveFleet', () => {
     const fleet = await listLiveFleet(c, undefined);
     expect(fleet.sources.map((s) => s.path)).toEqual(['vm/a/web', 'vm/a/halted', 'vmi/a/lone', 'vmi/a/done', 'vmi/a/orphan']);
     expect([...fleet.runningOn]).toEqual([['a/web', 'n1'], ['a/lone', 'n2'], ['a/orphan', 'n3']]);
-    const web = parse(fleet.sources[0]!.text) as KubeObject;
+    const web = fleet.sources[0]!.value as KubeObject;
     expect(web).toMatchObject({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: { namespace: 'a', name: 'web', uid: 'uid-web' } });
     expect(web.status).toBeUndefined();
     expect(web.metadata?.resourceVersion).toBeUndefined();

@@ -1,7 +1,7 @@
 // The whatif comparison as a markdown document: changes, summary, a VM table, a node table and
 // the details (with the domain XML diff) of every VM that changed. Pure: no vscode import.
 
-import { changeFlag, DOMAIN_TYPE_OF, type NodeLoad, type WhatIfItem, type WhatIfResult, type WhatIfSide } from '@l1vh/core';
+import { changeFlag, DOMAIN_TYPE_OF, type LocatedWhatIfItem as WhatIfItem, type LocatedWhatIfResult as WhatIfResult, type LocatedWhatIfSide as WhatIfSide, type NodeLoad } from '@l1vh/core';
 import { mebibytes, quantity } from './format.js';
 
 const pair = (b: string, a: string): string => (b === a ? b : `${b} → ${a}`);
