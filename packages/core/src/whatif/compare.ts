@@ -184,12 +184,12 @@ function summarise(items: readonly WhatIfItem[], nodes: readonly NodeComparison[
   };
 }
 
-export type LocatedWhatIfSide = LocatedExplainItem & { verdict: Verdict; placedOn: string[] };
+export type LocatedWhatIfSide = LocatedExplainItem & { placedOn: string[] };
 export type LocatedWhatIfItem = Omit<WhatIfItem, 'source' | 'before' | 'after'> & { source: SourcePosition; before: LocatedWhatIfSide; after: LocatedWhatIfSide };
 export type LocatedWhatIfResult = Omit<WhatIfResult, 'items'> & { items: LocatedWhatIfItem[] };
 
 /** The result with every place as {file, line, col} (the edge's form, as explain's locateItem). */
 export function locateWhatIf(result: WhatIfResult, files: SourceFiles): LocatedWhatIfResult {
-  const side = (s: WhatIfSide): LocatedWhatIfSide => ({ ...locateItem(s, files), verdict: s.verdict, placedOn: s.placedOn });
+  const side = (s: WhatIfSide): LocatedWhatIfSide => ({ ...locateItem(s, files), placedOn: s.placedOn });
   return { ...result, items: result.items.map((it) => ({ ...it, source: positionOf(it.source, files), before: side(it.before), after: side(it.after) })) };
 }
