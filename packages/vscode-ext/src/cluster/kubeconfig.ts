@@ -4,6 +4,7 @@
 import { access, constants } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { kubeconfigFiles, loadMerged } from './kubeconfig-files.js';
 import { loginShellPath, mergePath } from './login-shell-path.js';
 
 export type ClientNode = typeof import('@kubernetes/client-node');
@@ -19,13 +20,14 @@ export interface LoadedKubeConfig {
 }
 
 export async function loadKubeConfig(file: string, context: string): Promise<LoadedKubeConfig | { error: string }> {
+  const found = kubeconfigFiles(file);
+  if (found.files.length === 0) return { error: `no kubeconfig file: looked at ${found.looked}` };
   const k8s = await loadClientNode();
   const kc = new k8s.KubeConfig();
   try {
-    if (file) kc.loadFromFile(file);
-    else kc.loadFromDefault();
+    loadMerged(kc, found.files, () => new k8s.KubeConfig());
   } catch (e) {
-    return { error: `cannot read kubeconfig ${file || '(default)'}: ${message(e)}` };
+    return { error: `cannot read kubeconfig ${found.files.join(', ')}: ${message(e)}` };
   }
   const contexts = kc.getContexts().map((c) => c.name);
   if (contexts.length === 0) return { error: `no contexts in kubeconfig ${file || '$KUBECONFIG or ~/.kube/config'}` };
@@ -36,6 +38,20 @@ export async function loadKubeConfig(file: string, context: string): Promise<Loa
   const problem = await prepareExecAuth(kc);
   if (problem) return { error: problem };
   return { kc, contexts, context: kc.getCurrentContext() };
+}
+
+/** The contexts of the kubeconfig files (no auth set-up: the picker only lists them). */
+export async function kubeconfigContexts(file: string): Promise<{ contexts: string[]; current: string; files: string[] } | { error: string }> {
+  const found = kubeconfigFiles(file);
+  if (found.files.length === 0) return { error: `no kubeconfig file: looked at ${found.looked}` };
+  const k8s = await loadClientNode();
+  const kc = new k8s.KubeConfig();
+  try {
+    loadMerged(kc, found.files, () => new k8s.KubeConfig());
+  } catch (e) {
+    return { error: `cannot read kubeconfig ${found.files.join(', ')}: ${message(e)}` };
+  }
+  return { contexts: kc.getContexts().map((c) => c.name), current: kc.getCurrentContext(), files: found.files };
 }
 
 /**

@@ -1,4 +1,4 @@
-// Small text helpers shared by hover, CodeLens, preview and status bar.
+// Small text helpers shared by hover, CodeLens, preview and status bar (the verdict line is verdict.ts).
 
 import type { ExplainItem, HypervisorId } from '@l1vh/core';
 
@@ -21,12 +21,6 @@ export const SHORT_HYPERVISOR: Readonly<Record<HypervisorId, string>> = {
   kvm: 'KVM',
   qemu: 'QEMU (emulated)',
 };
-
-/** One-line outcome: "MSHV (L1VH)" or "cannot launch: MSHV not present". */
-export function outcome(item: ExplainItem): string {
-  if (item.error) return `cannot launch: ${item.error}`;
-  return item.hypervisor ? SHORT_HYPERVISOR[item.hypervisor] : 'hypervisor unknown';
-}
 
 export function vmTitle(item: ExplainItem): string {
   return `${item.kind} ${item.namespace}/${item.name || '(unnamed)'}`;

@@ -45,12 +45,16 @@ export async function profileText(): Promise<{ path: string; text: string }> {
   return { path: uri.fsPath, text: await readText(uri) };
 }
 
-/** Core's lint findings for one file, with the workspace's .l1vh.yaml. */
+/** Kinds other workspace files contribute (as `kubectl l1vh lint --profile P FILE CONTEXT-FILES…`). */
+const CONTEXT_KINDS = new Set(['VirtualMachineInstancetype', 'VirtualMachineClusterInstancetype', 'VirtualMachinePreference', 'VirtualMachineClusterPreference', 'PersistentVolumeClaim', 'DataVolume', 'Namespace']);
+
+/** Core's lint findings for one file, with the workspace's .l1vh.yaml and context objects. */
 export async function coreLint(path: string, text: string): Promise<Finding[]> {
   const raw = parse(await readText(fixture('.l1vh.yaml'))) as { rules?: LintConfig['rules'] } | null;
   const p = await profileText();
-  const objects = loadObjects([{ path, text }]).objects;
-  const { profile } = loadProfile([p], objects);
+  const others = await Promise.all((await vscode.workspace.findFiles('**/*.{yaml,yml}')).filter((u) => u.fsPath !== path && u.fsPath !== p.path).map(async (u) => ({ path: u.fsPath, text: await readText(u) })));
+  const context = loadObjects(others).objects.filter((o) => CONTEXT_KINDS.has(o.kind));
+  const { profile } = loadProfile([p], [...context, ...loadObjects([{ path, text }]).objects]);
   return lintSources([{ path, text }], profile, { config: { rules: raw?.rules ?? {} } }).findings;
 }
 

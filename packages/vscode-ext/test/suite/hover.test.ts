@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { md, mebibytes, outcome, SHORT_HYPERVISOR, vmTitle } from '../../src/render/format.js';
+import { md, mebibytes, SHORT_HYPERVISOR, vmTitle } from '../../src/render/format.js';
+import { outcome } from '../../src/render/verdict.js';
 import { api, coreExplain, fixture, hoverText, open, positionOf, profileText, readText } from './helpers.js';
 
 export function hoverTests(): void {
@@ -38,7 +39,7 @@ export function hoverTests(): void {
       assert.ok(text.includes('autoattachGraphicsDevice'), text);
       const terms = item.overheadTerms.filter((t) => t.source && t.source.line === at.line + 1);
       if (terms.length > 0) for (const t of terms) assert.ok(text.includes(`adds **${mebibytes(t.bytes)}** overhead`), `term ${t.id} missing in ${text}`);
-      else assert.ok(text.includes('no effect on hypervisor or overhead found'), text);
+      else assert.ok(text.includes('No effect on the domain XML'), text);
     });
 
     it('stays silent outside the VM fields it explains (metadata.namespace)', async () => {

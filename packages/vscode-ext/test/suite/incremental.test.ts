@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { mebibytes, outcome } from '../../src/render/format.js';
+import { mebibytes } from '../../src/render/format.js';
+import { outcome } from '../../src/render/verdict.js';
 import { api, coreExplain, fixture, hoverText, profileText, readText } from './helpers.js';
 
 /** Edits re-parse only the edited document; what is shown must still equal core on the new text. */

@@ -8,6 +8,7 @@ import { hoverTests } from './hover.test.js';
 import { incrementalTests } from './incremental.test.js';
 import { explainTests, previewTests } from './preview.test.js';
 import { clusterFallbackTests, offlineProfileTests, untrustedTests } from './target.test.js';
+import { workspaceTests } from './workspace.test.js';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
@@ -20,6 +21,7 @@ export function run(): Promise<void> {
     incrementalTests();
     previewTests();
     explainTests();
+    workspaceTests();
     diagnosticsTests();
     clusterFallbackTests();
   }

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { previewText } from '../../src/render/preview-text.js';
 import { api, coreExplain, fixture, open, positionOf, profileText, readText, waitFor } from './helpers.js';
-import { outcome } from '../../src/render/format.js';
+import { LENS_VERDICT_CHARS } from '../../src/providers/codelens-provider.js';
+import { outcome, shorten } from '../../src/render/verdict.js';
 
 export function previewTests(): void {
   describe('domain XML preview', () => {
@@ -46,9 +47,11 @@ export function previewTests(): void {
         const preview = await vscode.commands.executeCommand<vscode.TextDocument>('l1vh.previewDomainXml', uri.toString(), { kind: item.kind, namespace: item.namespace, name: item.name, index: 0 });
         assert.ok(preview);
         await waitFor('the failure preview', () => (preview.getText() === previewText(item) ? true : undefined), 10000, () => preview.getText());
-        assert.ok(preview.getText().includes(`This VM cannot launch: ${item.error}`), preview.getText());
+        // virt-launcher's converter refuses a hyperv domain without /dev/mshv and useEmulation off
+        assert.ok(preview.getText().includes('Verdict: cannot launch (launch-fails).'), preview.getText());
+        assert.ok(preview.getText().includes('MSHV not present'), preview.getText());
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-        assert.ok(lenses.some((l) => l.command?.title === outcome(item) || l.command?.title.startsWith(`${outcome(item)} ·`)), lenses.map((l) => l.command?.title).join(' | '));
+        assert.ok(lenses.some((l) => l.command?.title === `$(error) ${shorten(outcome(item), LENS_VERDICT_CHARS)}`), lenses.map((l) => l.command?.title).join(' | '));
       } finally {
         await vscode.workspace.getConfiguration('l1vh').update('profile', 'profiles/mshv-amd64.yaml', vscode.ConfigurationTarget.Workspace);
       }
@@ -73,8 +76,13 @@ export function explainTests(): void {
       assert.ok(report.getText().includes(item.decision.summary.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`)), 'summary missing');
       assert.equal(report.uri.scheme, 'l1vh-explain');
       if (item.domainXml) assert.ok(report.getText().includes(item.domainXml.trimEnd()), 'domain XML missing');
-      await vscode.window.showTextDocument(report);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // rendered, not escaped: VS Code's markdown preview shows it
+      const previews = await waitFor('the markdown preview', () => {
+        const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType));
+        return tabs.length > 0 ? tabs : undefined;
+      });
+      assert.ok(previews.some((t) => t.label.includes(item.name)), previews.map((t) => t.label).join(', '));
+      await vscode.window.tabGroups.close(previews);
     });
   });
 }

@@ -4,7 +4,7 @@ import { EMBEDDED_PROFILE_NAME, loadObjects } from '@l1vh/core';
 import { parse } from 'yaml';
 import { startFakeCluster, writeExecAuthSetup } from './fake-cluster.js';
 import { statusText } from '../../src/providers/status-bar.js';
-import { outcome } from '../../src/render/format.js';
+import { outcome } from '../../src/render/verdict.js';
 import { api, coreExplain, fixture, hoverText, open, positionOf, profileText, readText, waitFor } from './helpers.js';
 
 /** Nodes advertising /dev/mshv, counted from the profile text independently of the extension. */

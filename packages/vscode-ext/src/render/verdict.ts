@@ -1,0 +1,90 @@
+// The one verdict every surface shows (CodeLens, hover header, preview header, status bar):
+// read from core's `item.verdict`/`item.causes`. No surface decides "runs or not" on its own.
+
+import type { ExplainItem, SourcePosition } from '@l1vh/core';
+import { SHORT_HYPERVISOR } from './format.js';
+
+export type Verdict = 'runs' | 'rejected' | 'unschedulable' | 'launch-fails';
+
+/** One reason a VM does not run, at the field it is about when known. */
+export interface VerdictCause {
+  field?: string;
+  message: string;
+  source?: SourcePosition;
+}
+
+export interface VerdictView {
+  verdict: Verdict;
+  /** One line: "MSHV (L1VH)", "rejected: …", "unschedulable: …", "cannot launch: …". */
+  headline: string;
+  /** Why it does not run (empty when it runs). */
+  causes: VerdictCause[];
+}
+
+/** What core's item carries once it has a verdict (older items are read by `derive`). */
+interface WithVerdict {
+  verdict?: Verdict;
+  causes?: readonly { field?: string; message: string; source?: SourcePosition }[];
+}
+
+export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
+  runs: 'runs',
+  rejected: 'rejected',
+  unschedulable: 'unschedulable',
+  'launch-fails': 'cannot launch',
+};
+
+export function verdictOf(item: ExplainItem): VerdictView {
+  const own = item as ExplainItem & WithVerdict;
+  const verdict = own.verdict ?? derive(item);
+  const causes: VerdictCause[] = (own.causes ?? []).map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message, ...(c.source ? { source: c.source } : {}) }));
+  if (verdict !== 'runs' && causes.length === 0) causes.push(...fallbackCauses(item, verdict));
+  return { verdict, headline: headline(item, verdict, causes), causes };
+}
+
+/** The one-line outcome every surface starts with. */
+export function outcome(item: ExplainItem): string {
+  return verdictOf(item).headline;
+}
+
+function headline(item: ExplainItem, verdict: Verdict, causes: readonly VerdictCause[]): string {
+  if (verdict === 'runs') return item.hypervisor ? SHORT_HYPERVISOR[item.hypervisor] : 'runs (hypervisor unknown)';
+  const first = causes[0];
+  const why = first ? (first.field && !first.message.includes(first.field) ? `${first.field}: ${first.message}` : first.message) : (item.error ?? item.decision.summary);
+  return `${VERDICT_LABEL[verdict]}: ${why}${causes.length > 1 ? ` (+${causes.length - 1} more)` : ''}`;
+}
+
+/** For items without `verdict`: the same split as the no-launch lint rule. */
+function derive(item: ExplainItem): Verdict {
+  if (item.vmi === null || item.decision.summary.startsWith('rejected at admission')) return 'rejected';
+  if (item.nodes.length > 0 && !item.nodes.some((n) => n.eligible)) return 'unschedulable';
+  if (item.error) return 'launch-fails';
+  return 'runs';
+}
+
+function fallbackCauses(item: ExplainItem, verdict: Verdict): VerdictCause[] {
+  if (verdict === 'unschedulable') {
+    return item.nodes.map((n) => ({ message: `${n.node}: ${n.reasons.join(', ') || 'not schedulable'}` }));
+  }
+  return [{ message: item.error ?? item.decision.summary }];
+}
+
+/** Shortens a one-line text to `max` characters (the full text goes to a tooltip). */
+export function shorten(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Wraps text at word boundaries to lines of at most `width` characters (long words stay whole). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
