@@ -42,6 +42,8 @@ export interface L1vhApi {
   index(): { files: number; ms: number; longestSliceMs: number };
   /** The status-bar verdict of the VM at the cursor ('' when hidden). */
   verdictStatus(): string;
+  /** The last index updates, newest last (for test failure messages). */
+  indexLog(): string[];
 }
 
 export function activate(context: vscode.ExtensionContext): L1vhApi {
@@ -90,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     if (uri.path.endsWith(`/${LINT_CONFIG_FILE}`)) void diagnostics.configFileChanged();
     else void index.fileChanged(uri); // open documents are indexed from their text instead
   };
+  const indexLog: string[] = [];
   const reindex = (): void => void index.rebuild().then(() => diagnostics.checkWorkspace());
 
   context.subscriptions.push(
@@ -130,6 +133,10 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
       index.fileDeleted(uri);
     }),
     index.onDidChange((change) => {
+      const line = `index ${change.all ? 'rebuilt' : 'updated'}, context ${change.context ? 'changed' : 'same'}, re-checking ${change.all ? `${change.files.length} files` : change.files.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}`;
+      log.trace(line);
+      indexLog.push(line);
+      if (indexLog.length > 20) indexLog.shift();
       if (change.context) refreshViews();
       if (!change.all) void diagnostics.checkFiles(change.files);
       if (change.all) log.info(`workspace index: ${index.lastBuild.files} YAML files, ${index.context.objects().length} context objects, ${index.lastBuild.ms} ms (longest slice ${index.lastBuild.longestSliceMs} ms)`);
@@ -179,5 +186,6 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     workspaceObjects: () => index.context.objects().map((o) => `${o.kind} ${o.namespace ?? ''}/${o.name}`),
     index: () => ({ ...index.lastBuild, files: index.files().length }),
     verdictStatus: () => vmStatus.text,
+    indexLog: () => [...indexLog],
   };
 }

@@ -103,6 +103,8 @@ interface FileState {
   version: number;
   parse: IncrementalParse;
   analysis?: DocumentAnalysis;
+  /** The target profile the analysis was made on. */
+  base?: ClusterProfile;
   /** Kept across edits: reused while the file's context objects are untouched. */
   context?: ContextProfile;
 }
@@ -141,7 +143,13 @@ export class AnalysisCache {
 
   get(document: SourceDocument): DocumentAnalysis {
     const state = this.state(document);
-    state.analysis ??= this.analyse(state);
+    // The target profile changes with the workspace's context objects too: re-analyse then
+    // (explain results stay cached per profile and object value).
+    const base = this.target().profile;
+    if (!state.analysis || state.base !== base) {
+      state.analysis = this.analyse(state);
+      state.base = base;
+    }
     return state.analysis;
   }
 

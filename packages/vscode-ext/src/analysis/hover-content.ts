@@ -35,11 +35,12 @@ export function hoverContent(analysis: DocumentAnalysis, offset: number, targetL
   const end = field.span.keyEnd ?? field.span.end;
   if (onCard) return { vm, markdown: hoverMarkdown(vm.item, targetLabel, links(vm)), start, end };
   const { path, lines } = analysis.parse.file;
-  const template = VMI_TEMPLATE_PATH[vm.item.kind];
-  const vmiSpec = [...template, 'spec'];
+  // With the domain XML: field hovers quote the elements a field becomes (cached per VM).
+  const item = vm.explain(true).item;
+  const vmiSpec = [...VMI_TEMPLATE_PATH[item.kind], 'spec'];
   const focus: FieldFocus = {
     label: rel.join('.'),
-    effect: fieldEffect(vm.item, startsWith(rel, vmiSpec) ? rel.slice(vmiSpec.length) : undefined, vm.item.kind === 'VirtualMachine' ? rel.slice(1) : undefined),
+    effect: fieldEffect(item, startsWith(rel, vmiSpec) ? rel.slice(vmiSpec.length) : undefined, item.kind === 'VirtualMachine' ? rel.slice(1) : undefined),
     contains: (pos) => {
       if (pos.file !== path) return false;
       const at = lines.offsetOf(pos.line, pos.col);
@@ -47,7 +48,7 @@ export function hoverContent(analysis: DocumentAnalysis, offset: number, targetL
     },
     problems: problems(start, field.span.end),
   };
-  return { vm, markdown: fieldHoverMarkdown(vm.item, focus, links(vm)), start, end };
+  return { vm, markdown: fieldHoverMarkdown(item, focus, links(vm)), start, end };
 }
 
 function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
