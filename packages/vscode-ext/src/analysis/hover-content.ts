@@ -35,12 +35,12 @@ export function hoverContent(analysis: DocumentAnalysis, offset: number, targetL
   const end = field.span.keyEnd ?? field.span.end;
   if (onCard) return { vm, markdown: hoverMarkdown(vm.item, targetLabel, links(vm)), start, end };
   const { path, lines } = analysis.parse.file;
-  // With the domain XML: field hovers quote the elements a field becomes (cached per VM).
-  const item = vm.explain(true).item;
+  const item = vm.item;
   const vmiSpec = [...VMI_TEMPLATE_PATH[item.kind], 'spec'];
   const focus: FieldFocus = {
     label: rel.join('.'),
-    effect: fieldEffect(item, startsWith(rel, vmiSpec) ? rel.slice(vmiSpec.length) : undefined, item.kind === 'VirtualMachine' ? rel.slice(1) : undefined),
+    // Effects that quote the domain XML get it (explained once more, then cached per VM).
+    effect: fieldEffect(item, startsWith(rel, vmiSpec) ? rel.slice(vmiSpec.length) : undefined, item.kind === 'VirtualMachine' ? rel.slice(1) : undefined, () => vm.explain(true).item),
     contains: (pos) => {
       if (pos.file !== path) return false;
       const at = lines.offsetOf(pos.line, pos.col);

@@ -107,19 +107,20 @@ function best(effects: readonly Effect[], path: readonly PathSegment[]): Effect 
  * What the field at `path` does. `vmiPath` is the path below the VMI spec (undefined outside
  * it), `vmPath` the path below a VM's `spec`.
  */
-export function fieldEffect(item: ExplainItem, vmiPath: readonly PathSegment[] | undefined, vmPath: readonly PathSegment[] | undefined): string | undefined {
+export function fieldEffect(item: ExplainItem, vmiPath: readonly PathSegment[] | undefined, vmPath: readonly PathSegment[] | undefined, withXml: () => ExplainItem = () => item): string | undefined {
   const effect = (vmiPath && best(VMI_EFFECTS, vmiPath)) ?? (vmPath && best(VM_EFFECTS, vmPath));
   if (!effect) return undefined;
-  return effect.says(facts(item), vmiPath ?? vmPath ?? []);
+  return effect.says(facts(item, withXml), vmiPath ?? vmPath ?? []);
 }
 
-function facts(item: ExplainItem): Facts {
-  const xml = item.domainXml ?? '';
+/** `withXml` gives the item with its domain XML: built only when an effect quotes the XML. */
+function facts(item: ExplainItem, withXml: () => ExplainItem): Facts {
+  let xmlText: string | undefined;
   const res = item.launcherResources;
   const shown = (v: string | undefined): string | undefined => (v === undefined ? undefined : quantity(v) ?? v);
   return {
     item,
-    xml: (tag) => new RegExp(`<${tag}[\\s>][^\\n]*`).exec(xml)?.[0].trim().slice(0, 90) ?? '',
+    xml: (tag) => new RegExp(`<${tag}[\\s>][^\\n]*`).exec((xmlText ??= withXml().domainXml ?? ''))?.[0].trim().slice(0, 90) ?? '',
     request: (r) => shown(res?.requests[r]),
     limit: (r) => shown(res?.limits?.[r]),
     overhead: item.overheadBytes !== null ? mebibytes(item.overheadBytes) : undefined,
