@@ -22,10 +22,13 @@ interface Effect {
 }
 
 const code = (s: string): string => (s ? ` \`${s}\`` : '');
+/** virt-controller's pod memory request: requests.memory (else the guest memory) + the overhead. */
 const podMemory = (f: Facts): string => {
-  const req = f.request('memory');
-  const guest = f.item.vmi?.spec.domain.resources?.requests?.memory;
-  return req && f.overhead ? `pod memory request = requests.memory ${quantity(String(guest ?? '?'))} + overhead ${f.overhead} = **${req}**` : 'pod memory request = guest memory + overhead';
+  const pod = f.request('memory');
+  const domain = f.item.vmi?.spec.domain;
+  const requested = domain?.resources?.requests?.memory;
+  const [what, value] = requested !== undefined ? ['requests.memory', requested] : ['guest', domain?.memory?.guest];
+  return pod && f.overhead && value !== undefined ? `pod memory request = ${what} ${quantity(String(value))} + overhead ${f.overhead} = **${pod}**` : 'pod memory request = requests.memory (else guest memory) + overhead';
 };
 
 /** Below the VMI spec (a VM's `spec.template.spec`, a VMI's `spec`). */

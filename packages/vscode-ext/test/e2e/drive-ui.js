@@ -127,6 +127,24 @@ async function hoverWord(page, re) {
   check(/vm-invalid-memory\.yaml/.test(problems) && /memory\.guest/.test(problems), 'Problems: the undecodable memory.guest of vm-invalid-memory.yaml');
   await page.screenshot({ path: path.join(SHOTS, 'vscode-problems.png') });
   await command(page, 'View: Toggle Maximized Panel');
+
+  // edit the instancetype file (not the VM's): 128Mi → 1Gi, and the VM's warning leaves Problems
+  await quickOpen(page, 'csmall.yaml');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('10');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  for (let i = 0; i < '128Mi'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('1Gi');
+  let after = '';
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    after = (await page.locator('.markers-panel .monaco-list-row').allTextContents()).join('\n');
+    if (!/128Mi is smaller/.test(after)) break;
+  }
+  lap('problems after the instancetype edit: ' + JSON.stringify(after.slice(0, 400)));
+  check(!/guest memory 128Mi is smaller/.test(after) && /vm-invalid-memory\.yaml/.test(after), 'Problems: vm-cirros-csmall\'s warning gone after editing instancetypes/csmall.yaml to 1Gi');
+  await command(page, 'File: Revert File');
   await command(page, 'View: Close Panel');
 
   // target picker from the status bar: only contexts of existing kubeconfig files (none here)
