@@ -130,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     watcher.onDidChange(onDisk),
     watcher.onDidDelete((uri) => {
       diagnostics.delete(uri);
-      index.fileDeleted(uri);
+      for (const file of index.fileDeleted(uri)) diagnostics.delete(file);
     }),
     index.onDidChange((change) => {
       const line = `index ${change.all ? 'rebuilt' : 'updated'}, context ${change.context ? 'changed' : 'same'}, re-checking ${change.all ? `${change.files.length} files` : change.files.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}`;
@@ -142,7 +142,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
       if (change.all) log.info(`workspace index: ${index.lastBuild.files} YAML files, ${index.context.objects().length} context objects, ${index.lastBuild.ms} ms (longest slice ${index.lastBuild.longestSliceMs} ms)`);
     }),
     vscode.window.onDidChangeActiveTextEditor((e) => vmStatus.update(e)),
-    vscode.window.onDidChangeTextEditorSelection((e) => vmStatus.update(e.textEditor)),
+    vscode.window.onDidChangeTextEditorSelection((e) => vmStatus.schedule(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude')) reindex();
     }),

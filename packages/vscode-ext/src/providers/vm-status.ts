@@ -8,12 +8,22 @@ import { md, vmTitle } from '../render/format.js';
 import { shorten, verdictOf } from '../render/verdict.js';
 
 const STATUS_CHARS = 60;
+/** Cursor moves while typing: the item follows once they pause. */
+const SETTLE_MS = 150;
 
 export class VmStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('l1vh.verdict', vscode.StatusBarAlignment.Left, 9);
 
   constructor(private readonly cache: AnalysisCache) {
     this.item.name = 'l1vh verdict of the VM at the cursor';
+  }
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Updates after the cursor settles. */
+  schedule(editor: vscode.TextEditor | undefined): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(editor), SETTLE_MS);
   }
 
   /** The item's text (for the tests), '' when hidden. */
@@ -39,6 +49,7 @@ export class VmStatus implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
     this.item.dispose();
   }
 }

@@ -79,12 +79,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.includes(document.uri)) this.put(document.uri, document.getText());
   }
 
-  fileDeleted(uri: vscode.Uri): void {
+  /** A file, or a folder with indexed files below it, was deleted; returns the files dropped. */
+  fileDeleted(uri: vscode.Uri): vscode.Uri[] {
     const key = uri.toString();
-    if (!this.uris.has(key)) return;
-    this.uris.delete(key);
-    const change = this.context.delete(key);
-    this.report(change, []);
+    const gone = [...this.uris].filter(([k]) => k === key || k.startsWith(`${key}/`));
+    if (gone.length === 0) return [];
+    const merged: ContextChange = { changed: false, names: new Set(), kubevirt: false };
+    for (const [k] of gone) {
+      this.uris.delete(k);
+      const c = this.context.delete(k);
+      merged.changed ||= c.changed;
+      merged.kubevirt ||= c.kubevirt;
+      for (const n of c.names) merged.names.add(n);
+    }
+    this.report(merged, []);
+    return gone.map(([, u]) => u);
   }
 
   private put(uri: vscode.Uri, text: string): void {
