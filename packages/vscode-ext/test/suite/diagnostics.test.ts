@@ -81,11 +81,11 @@ export function diagnosticsTests(): void {
       const diag = await waitFor('the unknownKey diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === finding.ruleId && d.range.isEqual(range)));
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
       const fix = actions.find((a) => a.isPreferred);
-      assert.equal(fix?.title, 'Rename networkInterface to defaultNetworkInterface', `actions: ${actions.map((a) => a.title).join(', ')}`);
+      assert.equal(fix?.title, 'Rename featuregates to featureGates', `actions: ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(actions.some((a) => a.title === `Suppress ${finding.ruleId} on this line`), 'the suppress fix is still offered');
       assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
       try {
-        assert.equal(doc.getText(), before.replace('      networkInterface: masquerade', '      defaultNetworkInterface: masquerade'));
+        assert.equal(doc.getText(), before.replace('      featuregates:', '      featureGates:'));
         assert.deepEqual(await coreLint(uri.fsPath, doc.getText()), [], 'core still reports findings after the fix');
         await waitFor('no l1vh diagnostics after the fix', () => (vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'l1vh').length === 0 ? true : undefined));
       } finally {
