@@ -99,6 +99,19 @@ export function workspaceTests(): void {
       await waitFor('the instancetype back', () => (codes(vm).includes('unknown-instancetype') ? undefined : true), 15000, () => codes(vm).join(', '));
     });
 
+    it('leaves out folders search.exclude names too', async () => {
+      const vm = fixture('vms', 'vm-cirros-csmall.yaml');
+      const search = vscode.workspace.getConfiguration('search');
+      const old = search.inspect('exclude')?.workspaceValue;
+      try {
+        await search.update('exclude', { '**/instancetypes': true }, vscode.ConfigurationTarget.Workspace);
+        await waitFor('unknown-instancetype with search.exclude', () => (codes(vm).includes('unknown-instancetype') ? true : undefined), 15000, () => codes(vm).join(', '));
+      } finally {
+        await vscode.workspace.getConfiguration('search').update('exclude', old, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor('the instancetype back', () => (codes(vm).includes('unknown-instancetype') ? undefined : true), 15000, () => codes(vm).join(', '));
+    });
+
     it('indexes a file created on disk, and forgets it when deleted', async () => {
       const l1vh = await api();
       const uri = fixture('instancetypes', 'cmedium.yaml');
