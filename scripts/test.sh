@@ -5,6 +5,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
+# The ecosystem's validators (virt-xml-validate, promtool, xmllint) that tests/validators.test.ts runs
+# on our outputs; required here, so a missing one fails instead of being skipped.
+bash scripts/install-validators.sh || { echo "tests: 0 passed, 1 failed (validators could not be installed)"; exit 1; }
+export L1VH_REQUIRE_VALIDATORS=1
 mkdir -p .bench
 failed=0
 passed=0

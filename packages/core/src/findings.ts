@@ -13,7 +13,15 @@ export type InputCode =
   | 'WRONG_TYPE'
   | 'FILE_TOO_LARGE'
   | 'BINARY_INPUT'
-  | 'IO_ERROR';
+  | 'IO_ERROR'
+  /** Info: YAML that is not a Kubernetes manifest (tool configuration, no apiVersion/kind); skipped. */
+  | 'NOT_KUBERNETES'
+  /** Info: a Helm/Go template, not YAML until rendered; skipped. */
+  | 'GO_TEMPLATE'
+  /** Warning: a suppression comment or annotation names a rule that does not exist. */
+  | 'UNKNOWN_RULE'
+  /** An input object's metadata.namespace differs from -n (kubectl refuses it too). */
+  | 'NAMESPACE_MISMATCH';
 
 /** A half-open span of UTF-16 offsets into one source file. */
 export interface SourceRange {

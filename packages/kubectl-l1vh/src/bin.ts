@@ -17,8 +17,14 @@ if (isLintWorker()) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`kubectl-l1vh: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`kubectl-l1vh: ${missingChunk(err) ?? `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+/** The cluster commands load cluster-client.cjs from beside the executable: name it when it is not there. */
+function missingChunk(err: unknown): string | undefined {
+  if (!(err instanceof Error) || (err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !err.message.includes('cluster-client.cjs')) return undefined;
+  return `cluster-client.cjs is missing beside ${__filename}: the cluster commands need it; install the whole release (krew, npm, or the archive's files side by side)`;
 }

@@ -59,7 +59,7 @@ export async function readInputsWithCluster(args: readonly string[], flags: Clus
   const namespace = client.namespace;
   for (const w of wanted) {
     const obj = await client.get(w.ref, namespace, w.name);
-    if (!obj) inputs.problems.push({ file: w.arg, message: `${w.ref.kind} "${w.name}" not found in namespace "${namespace}"` });
+    if (!obj) inputs.problems.push({ file: w.arg, message: `${w.ref.kind} "${w.name}" not found in namespace "${namespace}"`, notFound: true });
     else inputs.sources.push({ path: w.arg, text: stringify(inputObject({ apiVersion: 'kubevirt.io/v1', kind: w.ref.kind, ...obj })) });
   }
   const liveProfile = flags.profile && flags.profile.length > 0 ? null : await liveProfileSource(client, io);

@@ -31,6 +31,8 @@ export interface LintReport {
   /** VM-like objects checked. */
   objects: number;
   rules: RuleInfo[];
+  /** The absolute working directory relative file paths are relative to (SARIF's %SRCROOT%). */
+  cwd: string;
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };

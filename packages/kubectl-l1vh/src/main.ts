@@ -7,6 +7,8 @@ import { clusterCommand } from './commands/cluster.js';
 import { snapshotCommand } from './commands/snapshot.js';
 import { verifyCommand } from './commands/verify.js';
 import { reportCommand } from './commands/report.js';
+import { versionCommand } from './commands/version.js';
+import { L1VH_VERSION } from './project.js';
 import { isClusterError } from './cluster/types.js';
 import type { CliIO } from './io.js';
 import { EXIT } from './report.js';
@@ -26,6 +28,7 @@ Commands:
   verify [-n NS|-A]         compare predictions with running VMIs' launcher pods
   report [-o openmetrics|table]
                             count running VMIs by hypervisor and L1VH fallback reason
+  version                   the plugin's version and the KubeVirt versions it models (also --version)
 
 Exit codes:
   0  success (no error findings)
@@ -50,12 +53,17 @@ const COMMANDS: Record<string, Command> = {
   snapshot: snapshotCommand,
   verify: verifyCommand,
   report: reportCommand,
+  version: versionCommand,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(HELP);
+    return EXIT.OK;
+  }
+  if (name === '--version') {
+    io.stdout(`kubectl-l1vh ${L1VH_VERSION}\n`);
     return EXIT.OK;
   }
   const command = COMMANDS[name];

@@ -9,6 +9,8 @@ import type { CliIO } from './io.js';
 export interface InputProblem {
   file: string;
   message: string;
+  /** A vm/NAME or vmi/NAME the cluster does not have: an input finding (exit 1), not an I/O error (exit 2). */
+  notFound?: true;
 }
 
 export interface Inputs {
@@ -88,6 +90,10 @@ function readOne(path: string, size: number, io: CliIO, out: Inputs, maxBytes: n
 function pushDecoded(path: string, buf: Buffer, out: Inputs, maxBytes: number): void {
   if (buf.length > maxBytes) {
     out.problems.push({ file: path, message: `input is ${formatBytes(buf.length)}, over the ${formatBytes(maxBytes)} limit; refused` });
+    return;
+  }
+  if (buf.includes(0)) {
+    out.problems.push({ file: path, message: 'binary file (NUL bytes), not YAML text' });
     return;
   }
   try {

@@ -89,10 +89,12 @@ function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: Admissi
 function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
   const mutationError = mutateVm(vm, profile);
   if (mutationError) return { vmi: null, error: mutationError, notes };
-  const vmCauses = validateVirtualMachine(vm, validationContext(profile));
+  // The VM validating webhook: instancetype/preference and the VMI spec defaults on a copy, then
+  // its checks on that copy (vms-admitter.go Admit).
+  const dryRun = admitVm(vm, profile, ctx);
+  if (dryRun.error) return { vmi: null, error: dryRun.error, notes };
+  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile));
   const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
-  const admissionError = admitVm(vm, profile, ctx);
-  if (admissionError) return { vmi: null, error: vmRejection ? rejectionMessage(vmRejection) : admissionError, notes, ...(vmRejection ? { rejection: vmRejection } : {}) };
   const created = vmiFromVm(vm, profile);
   if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
   const vmi = created.vmi;
@@ -102,7 +104,7 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes, undefined, vmRejection);
+  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes, undefined, vmRejection, true);
 }
 
 function admitVirtualMachineInstance(
@@ -128,10 +130,12 @@ function finish(
   notes: string[],
   firmwareUuid: () => string = () => '',
   earlier?: Rejection,
+  /** The VMI comes from a KubeVirt controller (a VM's VMI), whose service account may set reserved labels. */
+  byKubeVirt = false,
 ): AdmissionResult {
   const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
   if (result.error) return { vmi: null, error: earlier ? rejectionMessage(earlier) : result.error, notes, ...(earlier ? { rejection: earlier } : {}) };
-  const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile));
+  const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile), { byKubeVirt });
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
   notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);

@@ -5,6 +5,7 @@ import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { admit } from '../defaults/admit.js';
 import { convertVmi } from '../convert/convert.js';
 import { schemaQuirks, type SchemaQuirk } from '../convert/schema-quirks.js';
+import { launcherLacksHypervType } from '../profile/versions.js';
 import { computeOverhead, type OverheadTerm } from '../overhead/memory-overhead.js';
 import type { ManifestObject } from '../parse/read-objects.js';
 import { isVmLike, type VmLikeKind } from '../parse/vm-like.js';
@@ -111,7 +112,9 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
   const converted = selection.error || opts.domainXml === false ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
   const quirks = converted?.domainXml ? schemaQuirks(converted.domainXml) : [];
-  if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
+  if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema, placeholders for node values, or refused by older libvirt (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
+  const tooOld = selection.hypervisor === 'mshv' && !selection.error ? launcherLacksHypervType(profile.version) : undefined;
+  if (tooOld) notes.push(`libvirt version: ${tooOld}`);
   if (converted) notes.push(...converted.notes);
   const overhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
   notes.push(...overhead.notes);

@@ -14,7 +14,7 @@ import type { SourceText } from '../profile/load-profile.js';
 import { withContextObjects } from './context-profile.js';
 import { renderMessage, type ReportDescriptor, type Rule, type RuleScope, type ScopeSubjects } from './rule.js';
 import { RULES } from './rules/index.js';
-import { annotationSuppresses, ignoredByAnnotation, parseDirectives, suppressedByComment, type Directives } from './suppress.js';
+import { annotationSuppresses, IGNORE_ANNOTATION, ignoredByAnnotation, parseDirectives, suppressedByComment, type Directives } from './suppress.js';
 import { vmSubject } from './vm-subject.js';
 
 /** Rule switches and severities, from .l1vh.yaml or editor settings. */
@@ -30,6 +30,8 @@ export interface LintOptions {
    * parsed value), so `explain` does not explain every VM a second time for its findings.
    */
   explained?: ReadonlyMap<unknown, Explained>;
+  /** `-n NS` for objects without metadata.namespace (see ReadOptions). */
+  namespace?: string | undefined;
 }
 
 export interface LintResult {
@@ -76,7 +78,7 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
   const docsByFile: { file: SourceFile; docs: ParsedDocument[] }[] = [];
   for (const parsed of files) {
     findings.push(...parsed.findings);
-    const read = readObjects(parsed.docs);
+    const read = readObjects(parsed.docs, { namespace: opts.namespace });
     findings.push(...read.findings);
     objects.push(...read.objects);
     docsByFile.push({ file: parsed.file, docs: parsed.docs });
@@ -124,6 +126,21 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
   }
 
   const directives = new Map<SourceFile, Directives>();
+  for (const { file } of docsByFile) {
+    if (!file.text.includes('l1vh-disable')) continue;
+    const d = parseDirectives(file.text, file.lines);
+    directives.set(file, d);
+    for (const n of d.names) if (!(n.name in RULES)) findings.push(unknownRule(file.path, n.start, n.name, `# ${n.directive} comment`));
+  }
+  for (const obj of objects) {
+    const named = ignoredByAnnotation(obj.value);
+    if (named === undefined || named === 'all') continue;
+    for (const name of named) {
+      if (name in RULES) continue;
+      const span = obj.source.doc.positions().nearest([...obj.source.path, 'metadata', 'annotations', IGNORE_ANNOTATION]);
+      findings.push(unknownRule(obj.source.doc.file.path, span?.start ?? obj.source.doc.start, name, `${IGNORE_ANNOTATION} annotation`, span?.end));
+    }
+  }
   for (const { finding, file, owner } of ruleFindings) {
     const rule = finding.ruleId!;
     if (annotationSuppresses(ignoredByAnnotation(owner), rule)) continue;
@@ -134,6 +151,23 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
     findings.push(finding);
   }
   return { findings: inInputOrder(findings, files.map((f) => f.file.path)), objects: vms };
+}
+
+/** A suppression naming a rule that does not exist suppresses nothing: say so, with the nearest id. */
+function unknownRule(file: string, start: number, name: string, where: string, end = start + name.length): Finding {
+  const near = (Object.keys(RULES) as string[]).map((id) => ({ id, d: editDistance(id, name) })).sort((a, b) => a.d - b.d)[0];
+  const hint = near && near.d <= Math.max(2, Math.floor(name.length / 4)) ? ` (did you mean "${near.id}"?)` : '';
+  return { code: 'UNKNOWN_RULE', severity: 'warning', message: `unknown rule "${name}" in ${where}: it suppresses nothing${hint}`, range: { file, start, end } };
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** Findings by file (input order), then by offset; ties keep their order (stable sort). */

@@ -15,17 +15,25 @@ export interface Directives {
   lines: Map<number, RuleSet[]>;
   /** Rules suppressed from a line to the end of the file. */
   from: { line: number; rules: RuleSet }[];
+  /** Every rule name written in a directive, with its offset (to report names that are no rule). */
+  names: { name: string; start: number; directive: string }[];
 }
 
 const DIRECTIVE = /(?:^|[ \t])#[ \t]*l1vh-disable(-next-line)?(?=[ \t]|$)([^\r\n]*)/gm;
 
 export function parseDirectives(text: string, lines: LineIndex): Directives {
-  const out: Directives = { lines: new Map(), from: [] };
+  const out: Directives = { lines: new Map(), from: [], names: [] };
   if (!text.includes('l1vh-disable')) return out;
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const line = lines.linePos(m.index + m[0].indexOf('#')).line;
     const rules = ruleList(m[2] ?? '');
+    const tailStart = m.index + m[0].length - (m[2] ?? '').length;
+    if (rules !== 'all') {
+      const re = /[^\s,]+/g;
+      const tail = (m[2] ?? '').replace(/\s--\s.*$/, '');
+      for (let n = re.exec(tail); n; n = re.exec(tail)) out.names.push({ name: n[0], start: tailStart + n.index, directive: `l1vh-disable${m[1] ?? ''}` });
+    }
     if (m[1]) {
       const list = out.lines.get(line + 1) ?? [];
       list.push(rules);

@@ -17,7 +17,7 @@
 //   simply parsed again in full; so is any file when `prev.path` differs.
 
 import type { Finding } from '../findings.js';
-import { createSourceFile, documentBounds, makeDoc, needsWholeFileParse, parseSegment, parseSource, type ParsedDocument, type ParseResult, type SourceFile } from './parse-source.js';
+import { createSourceFile, documentBounds, makeDoc, needsWholeFileParse, notKubernetes, parseSegment, parseSource, screenedOut, type ParsedDocument, type ParseResult, type SourceFile } from './parse-source.js';
 import { PARSE_LIMITS } from './limits.js';
 
 export interface TextEdit {
@@ -49,7 +49,7 @@ export interface IncrementalParse extends ParseResult {
 }
 
 export function parseIncremental(path: string, text: string): IncrementalParse {
-  if (needsWholeFileParse(text)) return whole(path, text);
+  if (needsWholeFileParse(text) || screenedOut(path, text)) return whole(path, text);
   const file = createSourceFile(path, text);
   const bounds = documentBounds(text);
   if (bounds.length > PARSE_LIMITS.maxDocuments) return whole(path, text);
@@ -62,7 +62,7 @@ export function applyEdit(prev: IncrementalParse, edit: TextEdit): IncrementalPa
   const start = Math.max(0, Math.min(edit.start, prev.text.length));
   const end = Math.max(start, Math.min(edit.end, prev.text.length));
   const text = prev.text.slice(0, start) + edit.text + prev.text.slice(end);
-  if (!prev.segments || needsWholeFileParse(text)) return parseIncremental(prev.path, text);
+  if (!prev.segments || needsWholeFileParse(text) || screenedOut(prev.path, text)) return parseIncremental(prev.path, text);
   const delta = edit.text.length - (end - start);
   const segs = prev.segments;
   // Segments the edit touches; touching a boundary takes both neighbours, since the edit may
@@ -126,7 +126,9 @@ function assemble(path: string, file: SourceFile, segments: Segment[], fresh: Se
     if (fresh.has(seg)) changed.push(docs.length);
     docs.push(seg.doc);
   }
-  return { path, text: file.text, file, docs, findings, changed, segments };
+  // As parseSource: a clean file without any apiVersion/kind is not a manifest (one info, no documents).
+  const r = notKubernetes({ file, docs, findings });
+  return { path, text: file.text, file, docs: r.docs, findings: r.findings, changed: r.docs.length > 0 ? changed : [], segments };
 }
 
 function whole(path: string, text: string): IncrementalParse {

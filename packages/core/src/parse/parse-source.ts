@@ -8,6 +8,7 @@ import type { Finding } from '../findings.js';
 import { indexBlockYaml } from './block-positions.js';
 import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS } from './limits.js';
+import { goTemplateOffset, hasKubernetesDocument, toolFileKind } from './non-manifest.js';
 import { indexYamlDocument, indexYamlText, type PositionIndex } from './position-index.js';
 
 export interface SourceFile {
@@ -50,9 +51,20 @@ export function parseSource(path: string, rawText: string): ParseResult {
     findings.push(error(file, 0, 1, 'BINARY_INPUT', 'binary data (NUL byte) is not YAML'));
     return { file, docs, findings };
   }
+  const tool = toolFileKind(path);
+  if (tool) {
+    findings.push(info(file, 0, 0, 'NOT_KUBERNETES', `${tool}, not a Kubernetes manifest; skipped`));
+    return { file, docs, findings };
+  }
+  const template = goTemplateOffset(text);
+  if (template >= 0) {
+    const { line } = file.lines.linePos(template);
+    findings.push(info(file, template, text.indexOf('}}', template) + 2, 'GO_TEMPLATE', `Helm/Go template ({{ … }} on line ${line}), not YAML until rendered; skipped: lint the output of \`helm template\` instead`));
+    return { file, docs, findings };
+  }
   if (SLOW_MARKERS.test(text)) {
     parseWholeWithYaml(file, docs, findings);
-    return { file, docs, findings };
+    return notKubernetes({ file, docs, findings });
   }
   const bounds = documentBounds(text);
   if (bounds.length > PARSE_LIMITS.maxDocuments) {
@@ -65,7 +77,18 @@ export function parseSource(path: string, rawText: string): ParseResult {
     const doc = parseSegment(file, start, end, docs.length, findings);
     if (doc) docs.push(doc);
   }
-  return { file, docs, findings };
+  return notKubernetes({ file, docs, findings });
+}
+
+/** Files parseSource answers with one info and no documents, whatever their YAML: tool files and Go templates. */
+export function screenedOut(path: string, text: string): boolean {
+  return toolFileKind(path) !== undefined || goTemplateOffset(text) >= 0;
+}
+
+/** A file that parsed cleanly but has no document with apiVersion or kind is not a manifest. */
+export function notKubernetes(r: ParseResult): ParseResult {
+  if (r.docs.length === 0 || r.findings.length > 0 || hasKubernetesDocument(r.docs.map((d) => d.value))) return r;
+  return { file: r.file, docs: [], findings: [info(r.file, r.docs[0]!.start, r.docs[0]!.start, 'NOT_KUBERNETES', 'no document has a top-level apiVersion or kind: not a Kubernetes manifest; skipped')] };
 }
 
 /** Whether the whole file must take the `yaml` path (directives, document-end markers). */
@@ -208,6 +231,10 @@ function withinDepth(root: unknown): boolean {
 function firstLine(s: string): string {
   const i = s.indexOf('\n');
   return (i === -1 ? s : s.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function info(file: SourceFile, start: number, end: number, code: Finding['code'], message: string): Finding {
+  return { ...error(file, start, end, code, message), severity: 'info' };
 }
 
 function error(file: SourceFile, start: number, end: number, code: Finding['code'], message: string): Finding {

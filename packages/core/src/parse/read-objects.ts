@@ -28,11 +28,47 @@ export interface ReadResult {
   findings: Finding[];
 }
 
-export function readObjects(docs: readonly ParsedDocument[]): ReadResult {
+export interface ReadOptions {
+  /**
+   * `-n NS`, as kubectl applies it to files: a namespaced object without metadata.namespace is read
+   * as if it had NS; one whose namespace differs is refused (kubectl: "the namespace from the
+   * provided object … does not match the namespace …").
+   */
+  namespace?: string | undefined;
+}
+
+export function readObjects(docs: readonly ParsedDocument[], opts: ReadOptions = {}): ReadResult {
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
   for (const doc of docs) visitObject(doc.value, { doc, path: [] }, objects, findings, 0);
-  return { objects, findings };
+  if (opts.namespace === undefined) return { objects, findings };
+  const ns = opts.namespace;
+  const kept: ManifestObject[] = [];
+  for (const o of objects) {
+    if (CLUSTER_SCOPED.has(o.kind)) kept.push(o);
+    else if (o.namespace === undefined) kept.push({ ...o, namespace: ns, value: withNamespace(o.value, ns) });
+    else if (o.namespace === ns) kept.push(o);
+    else findings.push(finding(o.source, ['metadata', 'namespace'], 'NAMESPACE_MISMATCH', `the namespace from the provided object "${o.namespace}" does not match the namespace "${ns}" given with -n (as kubectl refuses it); pass -n ${o.namespace}, or remove metadata.namespace`));
+  }
+  return { objects: kept, findings };
+}
+
+/** Kinds without a namespace (-n does not apply to them). */
+const CLUSTER_SCOPED = new Set<KnownKind>(['VirtualMachineClusterInstancetype', 'VirtualMachineClusterPreference', 'Node', 'Namespace', 'List']);
+
+/** One copy per parsed object and namespace, so every reader of the same parse sees the same value
+ * (lint matches explain results to objects by their value). */
+const namespaced = new WeakMap<object, Map<string, Record<string, unknown>>>();
+function withNamespace(value: Record<string, unknown>, ns: string): Record<string, unknown> {
+  let byNs = namespaced.get(value);
+  if (!byNs) namespaced.set(value, (byNs = new Map()));
+  let copy = byNs.get(ns);
+  if (!copy) {
+    const meta = isRecord(value.metadata) ? value.metadata : {};
+    copy = { ...value, metadata: { ...meta, namespace: ns } };
+    byNs.set(ns, copy);
+  }
+  return copy;
 }
 
 function visitObject(value: unknown, ref: SourceRef, out: ManifestObject[], findings: Finding[], depth: number): void {

@@ -2,7 +2,7 @@
 
 import type { Finding } from '../findings.js';
 import { parseSource, type ParseResult } from '../parse/parse-source.js';
-import { readObjects, type ManifestObject } from '../parse/read-objects.js';
+import { readObjects, type ManifestObject, type ReadOptions } from '../parse/read-objects.js';
 import { COMMON_INSTANCETYPES_YAML, COMMON_PREFERENCES_YAML } from './builtin-data.js';
 import { buildProfile, type ClusterProfile } from './cluster-profile.js';
 import { EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML } from './embedded-profile.js';
@@ -20,7 +20,7 @@ export interface LoadedObjects {
 }
 
 /** Parses texts into objects, collecting every input finding (never throws on bad input). */
-export function loadObjects(sources: readonly SourceText[]): LoadedObjects {
+export function loadObjects(sources: readonly SourceText[], opts: ReadOptions = {}): LoadedObjects {
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
   const files: ParseResult[] = [];
@@ -28,7 +28,7 @@ export function loadObjects(sources: readonly SourceText[]): LoadedObjects {
     const parsed = parseSource(s.path, s.text);
     files.push(parsed);
     findings.push(...parsed.findings);
-    const read = readObjects(parsed.docs);
+    const read = readObjects(parsed.docs, opts);
     objects.push(...read.objects);
     findings.push(...read.findings);
   }

@@ -30,6 +30,10 @@ export interface VersionTraits {
   /** Admission: preferences apply preferredVideoType and preferredLaunchSecurity, a preferred panic model adds a
    * device when there is none, and a TDX VMI gets the kubevirt.io/qgs-socket-path annotation (v1.9+). */
   admissionPreferenceVideoLaunchSecurityPanic: boolean;
+  /** What this row was modelled on: the KubeVirt ref and its date (main moves: the snapshot date of
+   * ../shared/golden, whose vectors come from that code), and the libvirt/QEMU its virt-launcher ships
+   * (the el9 `libvirt-daemon-driver-qemu` and `qemu-kvm-core` RPMs pinned in rpm/BUILD.bazel). */
+  modelledOn: { ref: string; date: string; launcherLibvirt: string; launcherQemu: string };
 }
 
 export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
@@ -44,6 +48,7 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
     memlockLimit: 'sized',
     mshvHonoursMemLockRequired: false,
     admissionPreferenceVideoLaunchSecurityPanic: false,
+    modelledOn: { ref: 'v1.8.4', date: '2026-06-15', launcherLibvirt: '11.9.0', launcherQemu: '10.1.0' },
   },
   'v1.9': {
     label: 'KubeVirt v1.9',
@@ -56,6 +61,7 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
     memlockLimit: 'sized',
     mshvHonoursMemLockRequired: false,
     admissionPreferenceVideoLaunchSecurityPanic: true,
+    modelledOn: { ref: 'v1.9.0', date: '2026-07-27', launcherLibvirt: '11.10.0', launcherQemu: '10.1.0' },
   },
   main: {
     label: 'KubeVirt main (v1.10+)',
@@ -68,6 +74,8 @@ export const VERSION_TRAITS: Readonly<Record<VersionKey, VersionTraits>> = {
     memlockLimit: 'unlimited',
     mshvHonoursMemLockRequired: true,
     admissionPreferenceVideoLaunchSecurityPanic: true,
+    // Any release after v1.9 (v1.10.0 was scheduled for 2026-11-18) is modelled by this row.
+    modelledOn: { ref: 'main (v1.10.0-alpha.0)', date: '2026-08', launcherLibvirt: '11.10.0', launcherQemu: '10.1.0' },
   },
 };
 
@@ -80,4 +88,31 @@ export function versionKeyOf(observed: string | undefined): VersionKey {
   if (major === 1 && minor <= 8) return 'v1.8';
   if (major === 1 && minor === 9) return 'v1.9';
   return 'main';
+}
+
+/** The trace's words for which row models `observed`, and what that row stands for. */
+export function versionReason(key: VersionKey, observed: string | undefined): string {
+  const t = VERSION_TRAITS[key];
+  const seen = `observedKubeVirtVersion ${observed ?? 'unknown, assuming main'}`;
+  if (key !== 'main') return `${t.label} (${seen}); modelled on ${t.modelledOn.ref} (${t.modelledOn.date})`;
+  return `${t.label} (${seen}); modelled on KubeVirt main as of ${t.modelledOn.date} (${t.modelledOn.ref.replace(/^main \((.*)\)$/, '$1')}, the golden snapshot): changes merged after that date, including any in a v1.10 or later release, are not modelled`;
+}
+
+/** libvirt's `hyperv` virt type through the QEMU driver (QEMU's `mshv` accelerator): the first
+ * libvirt release that has it, and the QEMU it needs. */
+export const HYPERV_VIRT_TYPE_SINCE = { libvirt: '11.10.0', qemu: '10.2' } as const;
+
+const olderThan = (a: string, b: string): boolean => {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
+  return false;
+};
+
+/** Why this row's stock virt-launcher cannot define a `hyperv` domain, or undefined when its libvirt has the virt type. */
+export function launcherLacksHypervType(key: VersionKey): string | undefined {
+  const t = VERSION_TRAITS[key];
+  const { launcherLibvirt, launcherQemu } = t.modelledOn;
+  if (!olderThan(launcherLibvirt, HYPERV_VIRT_TYPE_SINCE.libvirt)) return undefined;
+  return `${t.label}'s virt-launcher ships libvirt ${launcherLibvirt} (QEMU ${launcherQemu}), which predates libvirt's hyperv virt type (libvirt ${HYPERV_VIRT_TYPE_SINCE.libvirt}, with QEMU ≥ ${HYPERV_VIRT_TYPE_SINCE.qemu}): a stock ${t.label} launcher cannot define this MSHV domain; it needs a launcher image with libvirt ≥ ${HYPERV_VIRT_TYPE_SINCE.libvirt} and QEMU ≥ ${HYPERV_VIRT_TYPE_SINCE.qemu}`;
 }

@@ -1,7 +1,7 @@
 // What the validators read: the cluster configuration (as virt-api's ClusterConfig exposes it).
 
 import type { KubeVirtConfig } from '../profile/kubevirt-config.js';
-import { isGateEnabled } from '../profile/kubevirt-config.js';
+import { featureGateEnabled } from '../profile/feature-gate-states.js';
 import type { VersionKey } from '../profile/versions.js';
 import type { ClusterProfile } from '../profile/cluster-profile.js';
 
@@ -10,6 +10,7 @@ export interface ValidationContext {
   version: VersionKey;
   /** The cluster's default architecture (the VMI's own `spec.architecture` wins where set). */
   defaultArchitecture: string;
+  /** featuregate.IsEnabled: GA gates on, Beta on by default from v1.9, unknown names off. */
   gate(name: string): boolean;
   /** The profile, for lookups (PVCs, DataVolumes, instancetypes). */
   profile: ClusterProfile;
@@ -20,7 +21,7 @@ export function validationContext(profile: ClusterProfile): ValidationContext {
     config: profile.config,
     version: profile.version,
     defaultArchitecture: profile.defaultArchitecture,
-    gate: (name) => isGateEnabled(profile.config, name),
+    gate: (name) => featureGateEnabled(profile.config, profile.version, name),
     profile,
   };
 }

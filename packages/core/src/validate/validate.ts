@@ -6,30 +6,57 @@ import type { PathSegment } from '../parse/position-index.js';
 import { FieldPath, type AdmissionCause } from './cause.js';
 import type { ValidationContext } from './context.js';
 import { SPEC_VALIDATORS, type ValidationSubject } from './rules/index.js';
+import { discontinuedGateCauses } from './rules/metadata-misc.js';
+import { dataVolumeTemplateCauses, liveUpdateCauses, runStrategyCauses } from './vm-spec.js';
 
-/** VM validating webhook (vms-admitter.go: ValidateVirtualMachineSpec and its template checks). */
+/**
+ * VM validating webhook (vms-admitter.go Admit → ValidateVirtualMachineSpec), on the copy it
+ * validates: instancetype and preference applied, VMI spec defaults set on the template.
+ */
 export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContext): AdmissionCause[] {
-  const spec = vm.spec.template?.spec;
-  if (!spec) return [];
+  const template = vm.spec.template;
+  if (!template?.spec) return [FieldPath.root('spec', ['spec']).child('template').cause('FieldValueRequired', 'missing virtual machine template.')];
+  const specField = FieldPath.root('spec.template.spec', ['spec', 'template', 'spec']);
+  // On create, discontinued feature gates still in use refuse the VM before anything else.
+  const gates = discontinuedGateCauses(template.spec, specField, ctx);
+  if (gates.length > 0) return gates;
   const subject: ValidationSubject = {
-    spec,
-    metadata: vm.spec.template?.metadata ?? {},
-    specField: FieldPath.root('spec.template.spec', ['spec', 'template', 'spec']),
+    spec: template.spec,
+    metadata: template.metadata ?? {},
+    specField,
     metadataField: FieldPath.root('spec.template.metadata', ['spec', 'template', 'metadata']),
+    byKubeVirt: false,
   };
-  return SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi').flatMap((v) => v.validate(subject, ctx));
+  // Then the network ValidateCreation (discontinued bindings), which also refuses alone.
+  const validators = SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi');
+  for (const v of validators.filter((v) => v.exclusive)) {
+    const causes = v.validate(subject, ctx);
+    if (causes.length > 0) return causes;
+  }
+  return [
+    ...validators.filter((v) => !v.exclusive).flatMap((v) => v.validate(subject, ctx)),
+    ...dataVolumeTemplateCauses(vm),
+    ...runStrategyCauses(vm, ctx),
+    ...liveUpdateCauses(vm, ctx),
+  ];
+}
+
+export interface VmiValidationOptions {
+  /** Created by a KubeVirt service account (the VM controller): reserved labels are allowed. */
+  byKubeVirt?: boolean;
 }
 
 /**
  * VMI validating webhook on the defaulted VMI. `templateAt` is where the VMI's metadata+spec sit in
  * the manifest ([] for a VMI, ['spec','template'] for a VM).
  */
-export function validateVirtualMachineInstance(vmi: VirtualMachineInstance, templateAt: readonly PathSegment[], ctx: ValidationContext): AdmissionCause[] {
+export function validateVirtualMachineInstance(vmi: VirtualMachineInstance, templateAt: readonly PathSegment[], ctx: ValidationContext, opts: VmiValidationOptions = {}): AdmissionCause[] {
   const subject: ValidationSubject = {
     spec: vmi.spec,
     metadata: vmi.metadata,
     specField: FieldPath.root('spec', [...templateAt, 'spec']),
     metadataField: FieldPath.root('metadata', [...templateAt, 'metadata']),
+    byKubeVirt: opts.byKubeVirt ?? false,
   };
   return SPEC_VALIDATORS.filter((v) => v.scope !== 'vm-template').flatMap((v) => v.validate(subject, ctx));
 }

@@ -54,6 +54,7 @@ spec:
     metadata: {labels: {app: x}}
     spec:
       domain: {devices: {}, memory: {guest: 1Gi}}
+  runStrategy: Always
 `;
   it('names the VMI after the VM, owns it by the VM and uses the placeholder UID', () => {
     const [r] = manifest(vm);
@@ -100,6 +101,7 @@ spec: {volumeMode: Filesystem}
 kind: VirtualMachine
 metadata: {name: inferred, namespace: default}
 spec:
+  runStrategy: Always
   instancetype: {${matcher}}
   template:
     spec:
@@ -116,7 +118,11 @@ spec:
     const [rejected] = manifest(pvc('other: x') + vm('inferFromVolume: rootdisk'));
     expect(rejected!.result.error).toBe('unable to find required instancetype.kubevirt.io/default-instancetype label on the volume');
     const [ignored] = manifest(pvc('other: x') + vm('inferFromVolume: rootdisk, inferFromVolumeFailurePolicy: Ignore'));
-    expect(ignored!.result.error).toBeNull();
+    // Without the instancetype nothing asks for memory: KubeVirt's VMI webhook then refuses the VMI.
+    expect(ignored!.result.rejection).toEqual({
+      stage: 'vmi-validating-webhook',
+      causes: [expect.objectContaining({ field: '', message: "no memory requested, at least one of 'spec.domain.memory.guest', 'spec.domain.memory.hugepages.pageSize' or 'spec.domain.resources.requests.memory' must be set" })],
+    });
     expect(ignored!.result.vmi?.metadata.annotations?.['kubevirt.io/cluster-instancetype-name']).toBeUndefined();
   });
 });

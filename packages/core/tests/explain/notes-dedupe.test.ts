@@ -14,6 +14,7 @@ spec:
           disks: [{name: root, disk: {bus: virtio}}, {name: root, disk: {bus: sata}}]
         resources: {requests: {memory: 1Gi}}
       volumes: [{name: root, containerDisk: {image: quay.io/containerdisks/fedora:41}}]
+  runStrategy: Always
 `;
 
 describe('explain notes', () => {

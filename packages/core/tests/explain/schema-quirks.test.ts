@@ -1,5 +1,7 @@
 // explain says where KubeVirt's own XML leaves libvirt's schema, and what libvirt does about it.
-import { explainAll, loadObjects, loadProfile } from '@l1vh/core';
+import { explainAll, loadObjects, loadProfile, schemaQuirks } from '@l1vh/core';
+import { readFileSync } from 'node:fs';
+import { sharedPath } from '../support/shared.js';
 import { describe, expect, it } from 'vitest';
 
 const vm = (disk: string, claim: string) => `apiVersion: kubevirt.io/v1
@@ -13,6 +15,7 @@ spec:
           disks: [{name: data, ${disk}: {}}]
         resources: {requests: {memory: 1Gi}}
       volumes: [{name: data, persistentVolumeClaim: {claimName: ${claim}}}]
+  runStrategy: Always
 ---
 apiVersion: v1
 kind: PersistentVolumeClaim
@@ -26,10 +29,12 @@ function explain(text: string) {
 }
 
 describe('schema quirks in explain', () => {
-  it('reports the three empty sysinfo sections every domain has, as dropped', () => {
+  it('reports the three empty sysinfo sections every domain has, as dropped (and maxMemory slots="0" of memory hotplug)', () => {
     const item = explain(vm('disk', 'fs'));
     expect(item.domainXml).toContain('<bios></bios>');
+    expect(item.domainXml).toContain('slots="0"');
     expect(item.schemaQuirks.map((q) => [q.kind, q.effect, q.path])).toEqual([
+      ['max-memory-zero-slots', 'rejected-by-older-libvirt', 'domain/maxMemory'],
       ['empty-sysinfo-section', 'dropped', 'domain/sysinfo/bios'],
       ['empty-sysinfo-section', 'dropped', 'domain/sysinfo/baseBoard'],
       ['empty-sysinfo-section', 'dropped', 'domain/sysinfo/chassis'],
@@ -47,5 +52,30 @@ describe('schema quirks in explain', () => {
     const item = explain(vm('lun', 'fs'));
     expect(item.domainXml).toMatch(/<disk device="lun" type="file"/);
     expect(item.schemaQuirks.find((q) => q.kind === 'lun-on-file-source')).toMatchObject({ effect: 'rejected' });
+  });
+
+  it('gives each location as XPath too: absolute and 1-based among same-named siblings; path keeps its 0-based index', () => {
+    const xml = '<domain type="kvm"><devices><disk type="file" device="disk"><source file="/a"></source></disk>' +
+      '<disk type="block" device="disk"><source dev="/dev/b" name="b"></source></disk></devices></domain>';
+    expect(schemaQuirks(xml)).toEqual([expect.objectContaining({ kind: 'block-source-name', path: 'domain/devices/disk[1]/source', xpath: '/domain/devices/disk[2]/source' })]);
+  });
+
+  it('reports the empty <source> of a GPU and a USB host device as a placeholder (the node fills the address)', () => {
+    for (const example of ['vmi-gpu', 'vmi-usb']) {
+      const text = readFileSync(sharedPath(`corpus/kubevirt-examples/${example}.yaml`), 'utf8');
+      const item = explain(text);
+      expect(item.domainXml).toMatch(/<hostdev [^>]*>\s*<source><\/source>/);
+      expect(item.schemaQuirks.filter((q) => q.kind === 'empty-hostdev-source')).toEqual([
+        expect.objectContaining({ effect: 'placeholder', path: 'domain/devices/hostdev[0]/source', xpath: '/domain/devices/hostdev[1]/source' }),
+      ]);
+    }
+  });
+
+  it('reports <maxMemory slots="0"> as refused by older libvirt, naming the versions', () => {
+    const q = schemaQuirks('<domain type="kvm"><maxMemory unit="b" slots="0">4294967296</maxMemory></domain>');
+    expect(q).toEqual([expect.objectContaining({ kind: 'max-memory-zero-slots', effect: 'rejected-by-older-libvirt', xpath: '/domain/maxMemory' })]);
+    expect(q[0]!.message).toMatch(/libvirt 9\.0 and older refuse it/);
+    expect(q[0]!.message).toMatch(/11\.9 in v1\.8, 11\.10 in v1\.9/);
+    expect(schemaQuirks('<domain type="kvm"><maxMemory unit="b" slots="16">4294967296</maxMemory></domain>')).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ spec:
       volumes:
       - name: data
         persistentVolumeClaim: {claimName: ${claim}}
+  runStrategy: Always
 `;
 
 runRuleTests('lun-on-filesystem', {

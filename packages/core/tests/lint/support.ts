@@ -69,6 +69,8 @@ export interface ClusterOptions {
   devices?: ('kvm' | 'mshv')[];
   nodeLabels?: Record<string, string>;
   extra?: string;
+  /** status.observedKubeVirtVersion (default v1.10.0, i.e. main). */
+  version?: string;
 }
 
 /** A one-node cluster profile as `kubectl get kubevirt,nodes -o yaml` would print it. */
@@ -92,7 +94,7 @@ items:
 ${gates}
       hypervisors:
       - name: ${o.hypervisor ?? 'hyperv-direct'}
-  status: {observedKubeVirtVersion: v1.10.0}
+  status: {observedKubeVirtVersion: ${o.version ?? 'v1.10.0'}}
 - apiVersion: v1
   kind: Node
   metadata:

@@ -57,7 +57,7 @@ describe('hostile input', () => {
   }
 
   it('accepts nesting up to the limit', () => {
-    const text = 'a: ' + '['.repeat(PARSE_LIMITS.maxDepth - 2) + ']'.repeat(PARSE_LIMITS.maxDepth - 2);
+    const text = 'apiVersion: v1\nkind: ConfigMap\na: ' + '['.repeat(PARSE_LIMITS.maxDepth - 2) + ']'.repeat(PARSE_LIMITS.maxDepth - 2);
     expect(parseSource('ok.yaml', text).findings).toEqual([]);
   });
 

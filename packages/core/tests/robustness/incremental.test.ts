@@ -72,4 +72,19 @@ describe('incremental re-parse', () => {
     expect(after.docs.length).toBe(2);
     expect(shape(after)).toEqual(shape(parseSource('f.yaml', after.text)));
   });
+
+  it('agrees with a full parse on non-manifests: YAML without apiVersion/kind, tool files, Go templates, and edits between them', () => {
+    const cases: [string, string, { start: number; end: number; text: string }][] = [
+      ['app.yaml', 'feature: true\nlevel: 3\n', { start: 0, end: 0, text: 'apiVersion: v1\nkind: Namespace\n' }],
+      ['app.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', { start: 0, end: 31, text: '' }],
+      ['docker-compose.yml', 'services:\n  web: {image: nginx}\n', { start: 0, end: 0, text: '# c\n' }],
+      ['vm.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', { start: 48, end: 49, text: '{{ .Release.Name }}' }],
+    ];
+    for (const [path, text, edit] of cases) {
+      expect(shape(parseIncremental(path, text))).toEqual(shape(parseSource(path, text)));
+      const after = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+      expect(shape(applyEdit(parseIncremental(path, text), edit))).toEqual(shape(parseSource(path, after)));
+    }
+    expect(parseSource('app.yaml', 'feature: true\n').findings.map((f) => [f.code, f.severity])).toEqual([['NOT_KUBERNETES', 'info']]);
+  });
 });

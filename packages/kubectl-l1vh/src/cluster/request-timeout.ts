@@ -10,6 +10,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export function parseRequestTimeout(text: string | undefined): { ms: number } | { error: string } {
   if (text === undefined) return { ms: DEFAULT_REQUEST_TIMEOUT_MS };
   const t = text.trim();
+  if (t.startsWith('-')) return { error: `--request-timeout "${text}" is negative: use 0 (no limit), a number of seconds, or a duration like 30s, 1m` };
   if (/^\d+$/.test(t)) return { ms: Number(t) * 1000 };
   const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
   let total = 0;

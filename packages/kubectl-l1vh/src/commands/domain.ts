@@ -8,7 +8,7 @@ import type { CliIO } from '../io.js';
 import { readInputs } from '../read-inputs.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 
-export const DOMAIN_HELP = `Usage: kubectl l1vh domain (FILE|DIR|-)... [--profile FILE]... [--vmi-uid UID] [--xml-indent tab]
+export const DOMAIN_HELP = `Usage: kubectl l1vh domain (FILE|DIR|-)... [--profile FILE]... [-n NS] [--vmi-uid UID] [--xml-indent tab]
 
 Prints the libvirt domain XML virt-launcher would define for each VirtualMachine-like object, one
 XML document per VM in input order. With several VMs each document is preceded by a comment
@@ -17,16 +17,18 @@ A VM that cannot launch prints "file:line: kind namespace/name: reason" on stder
 
 Options:
   --profile FILE     cluster profile (as for explain); repeatable
+  -n, --namespace NS the namespace of objects without metadata.namespace (as kubectl apply -n)
   --vmi-uid UID      UID for VMIs whose metadata.uid is unknown (default all zeros)
   --xml-indent tab   indent with tabs, as virt-launcher does (default: two spaces)
 
-Exit codes: 0 every VM has XML; 1 a VM cannot launch or an input is invalid; 2 usage or I/O error.
+Exit codes: 0 every VM has XML; 1 a VM cannot launch or an input is invalid; 2 usage or file I/O error (a missing path, a binary or oversized file).
 `;
 
 export async function domainCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, {
     profile: COMMON_OPTIONS.profile,
     help: COMMON_OPTIONS.help,
+    namespace: COMMON_OPTIONS.namespace,
     'vmi-uid': { type: 'string' },
     'xml-indent': { type: 'string' },
   });
@@ -43,7 +45,7 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
     printProblems([...profileInputs.problems, ...inputs.problems], io);
     return EXIT.USAGE;
   }
-  const loaded = loadObjects(inputs.sources);
+  const loaded = loadObjects(inputs.sources, { namespace: values.namespace });
   const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, loaded.objects);
   if (profileFindings.some((f) => f.severity === 'error')) {
     printFindings(profileFindings, profileInputs.sources, io);

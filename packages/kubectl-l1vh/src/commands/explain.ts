@@ -18,6 +18,8 @@ the libvirt domain XML, the memory overhead and the virt-launcher resources.
 vm/NAME and vmi/NAME read the object from the cluster (namespace from -n or the kubeconfig
 context); the live cluster is then the profile unless --profile is given. Cluster flags:
 --kubeconfig, --context, --cluster, -n, --request-timeout, -v (exit 3 when the cluster cannot be read).
+-n NS also applies to objects in files without metadata.namespace (as kubectl apply -n does); an
+object whose metadata.namespace differs is refused, as kubectl refuses it.
 
 Options:
   --profile FILE     cluster profile (kubectl get kubevirt,nodes,pvc -A -o yaml); repeatable.
@@ -27,6 +29,9 @@ Options:
   --show-xml         include the domain XML in text output
   --vmi-uid UID      UID for VMIs whose metadata.uid is unknown (default all zeros)
   --xml-indent tab   indent the XML with tabs, as virt-launcher does (default: two spaces)
+
+Exit codes: 0 ok; 1 invalid input manifests or a vm/NAME not found; 2 usage, configuration or
+file I/O error (a missing path, a binary or oversized file); 3 the cluster could not be read.
 `;
 
 export async function explainCommand(argv: string[], io: CliIO): Promise<number> {
@@ -52,7 +57,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
     printProblems(profileInputs.problems, io);
     return EXIT.USAGE;
   }
-  const loaded = loadObjects(inputs.sources);
+  const loaded = loadObjects(inputs.sources, { namespace: values.namespace });
   const { profile, findings: profileFindings } = loadProfile(profileInputs.sources, loaded.objects);
   if (profileFindings.some((f) => f.severity === 'error')) {
     printFindings(profileFindings, [...profileInputs.sources], io);
@@ -64,10 +69,12 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   });
   const items: ExplainItem[] = explained.map((e) => e.item);
   // Findings from the same parse and the same explain results: nothing is computed twice.
-  const lint = lintParsed(loaded.files, profile, { explained: new Map(explained.map((e) => [e.object.value, e])) });
+  const lint = lintParsed(loaded.files, profile, { explained: new Map(explained.map((e) => [e.object.value, e])), namespace: values.namespace });
   const findings = findingsPerItem(items, lint.findings, inputs.sources);
   io.stdout(EXPLAIN_FORMATS[format]({ items, profile: profile.origin, showXml: values['show-xml'] === true, findings }));
   printProblems(inputs.problems, io);
   printFindings(loaded.findings, inputs.sources, io);
+  // A path that cannot be read (missing, binary, too large) is an I/O error, as in lint and domain.
+  if (inputs.problems.some((p) => !p.notFound)) return EXIT.USAGE;
   return inputs.problems.length > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 }

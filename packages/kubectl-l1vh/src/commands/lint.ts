@@ -27,11 +27,18 @@ Options:
   --fail-on SEVERITY    exit 1 when a finding is at or above it: error (default), warning, info
   --config FILE         use this .l1vh.yaml instead of the one found upward from the working directory
   --no-config           ignore .l1vh.yaml files
+  -n, --namespace NS    the namespace of objects without metadata.namespace (as kubectl apply -n);
+                        an object with another namespace is an error, as kubectl refuses it
+
+Files that are not Kubernetes manifests (docker-compose.yml, mkdocs.yml, Helm Chart.yaml and
+values.yaml, CI workflows, YAML without apiVersion/kind) and Helm/Go templates are skipped with
+one info each. A suppression naming an unknown rule is a warning.
 
 Suppressing: '# l1vh-disable-next-line RULE[,RULE]', '# l1vh-disable RULE' (to the end of the
 file), the annotation 'l1vh.dev/ignore: RULE,…' on the object, or rules: {RULE: off} in .l1vh.yaml.
 
-Exit codes: 0 no findings at or above --fail-on; 1 there are; 2 usage, configuration or I/O error.
+Exit codes: 0 no findings at or above --fail-on; 1 there are; 2 usage, configuration or file I/O
+error (a missing path, a binary or oversized file).
 `;
 
 const SEVERITIES = Object.keys(SEVERITY_RANK) as Severity[];
@@ -71,7 +78,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     printProblems([...profileInputs.problems, ...inputs.problems], io);
     return EXIT.USAGE;
   }
-  const result = await lintInParallel(sources, profileInputs.sources, config?.lint ?? {});
+  const result = await lintInParallel(sources, profileInputs.sources, config?.lint ?? {}, values.namespace !== undefined ? { namespace: values.namespace } : {});
   if (result.profileFindings.some((f) => f.severity === 'error')) {
     printFindings(result.profileFindings, profileInputs.sources, io);
     return EXIT.USAGE;
@@ -81,6 +88,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     files: sources.map((s) => s.path),
     objects: result.objects,
     rules: ruleTable(),
+    cwd: io.cwd,
   };
   io.stdout(LINT_FORMATS[format as LintFormat](report));
   const failing = report.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;

@@ -18,8 +18,8 @@ Counts the cluster's VMIs by the hypervisor their virt-launcher pod requested
 (devices.kubevirt.io/mshv → mshv, /kvm → kvm, neither → qemu) and, where the cluster is
 configured for MSHV, by the reason a VMI did not get it:
 
-  kubevirt_vmi_hypervisor_type_total{hypervisor="mshv|kvm|qemu"}
-  kubevirt_vmi_l1vh_fallback_total{reason="${Object.keys(FALLBACK_REASONS).join('|')}"}
+  kubevirt_vmi_hypervisor_type{hypervisor="mshv|kvm|qemu"}      (gauges: current counts)
+  kubevirt_vmi_l1vh_fallback{reason="${Object.keys(FALLBACK_REASONS).join('|')}"}
 
 Options:
   -o, --output FMT          table (default) or openmetrics (text exposition, ends with # EOF)
@@ -54,8 +54,8 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   if (format === 'openmetrics') {
     io.stdout(
       formatOpenMetrics([
-        { name: 'kubevirt_vmi_hypervisor_type', help: 'VMIs by the hypervisor their virt-launcher pod requested.', samples: HYPERVISORS.map((h) => ({ labels: { hypervisor: h }, value: byHypervisor.get(h)! })) },
-        { name: 'kubevirt_vmi_l1vh_fallback', help: 'VMIs that did not get MSHV although the cluster is configured for it, by reason.', samples: [...byReason].map(([reason, value]) => ({ labels: { reason }, value })) },
+        { name: 'kubevirt_vmi_hypervisor_type', type: 'gauge', help: 'Current VMIs by the hypervisor their virt-launcher pod requested.', samples: HYPERVISORS.map((h) => ({ labels: { hypervisor: h }, value: byHypervisor.get(h)! })) },
+        { name: 'kubevirt_vmi_l1vh_fallback', type: 'gauge', help: 'Current VMIs that did not get MSHV although the cluster is configured for it, by reason.', samples: [...byReason].map(([reason, value]) => ({ labels: { reason }, value })) },
       ]),
     );
   } else {

@@ -9,9 +9,9 @@ export interface ShareResult {
   profileFindings: Finding[];
 }
 
-export function lintShare(sources: readonly SourceText[], contextSources: readonly SourceText[], profileSources: readonly SourceText[], config: LintConfig): ShareResult {
-  const context = contextSources.length > 0 ? loadObjects(contextSources).objects : [];
+export function lintShare(sources: readonly SourceText[], contextSources: readonly SourceText[], profileSources: readonly SourceText[], config: LintConfig, namespace?: string): ShareResult {
+  const context = contextSources.length > 0 ? loadObjects(contextSources, { namespace }).objects : [];
   const { profile, findings: profileFindings } = loadProfile(profileSources, context);
-  const result = lintSources(sources, profile, { config });
+  const result = lintSources(sources, profile, { config, namespace });
   return { findings: result.findings, objects: result.objects, profileFindings };
 }

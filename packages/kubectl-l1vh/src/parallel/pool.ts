@@ -23,6 +23,8 @@ export interface ParallelOptions {
   minFiles?: number;
   /** Script a worker runs; default: the running bundle (dist/kubectl-l1vh). */
   workerFile?: string;
+  /** -n NS for objects without metadata.namespace. */
+  namespace?: string;
 }
 
 export interface ParallelLintResult extends ShareResult {
@@ -49,7 +51,7 @@ export async function lintInParallel(
   const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), MAX_THREADS));
   const workerFile = opts.workerFile ?? bundleFile();
   if (threads < 2 || !workerFile || sources.length < (opts.minFiles ?? PARALLEL_MIN_FILES)) {
-    return { ...lintShare(sources, [], profileSources, config), threads: 1 };
+    return { ...lintShare(sources, [], profileSources, config, opts.namespace), threads: 1 };
   }
   const ranges = splitByBytes(sources, threads);
   const hints = sources.map(mayHoldContext);
@@ -59,17 +61,18 @@ export async function lintInParallel(
     contextSources: sources.filter((_, i) => hints[i] && (i < start || i >= end)),
     profileSources: [...profileSources],
     config,
+    ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
   });
   // Workers first, so they start while the main thread lints share 0.
   const pending = ranges.slice(1).map((range) => runWorker(workerFile, jobOf(range)));
   const first = jobOf(ranges[0]!);
-  const results: ShareResult[] = [lintShare(first.sources, first.contextSources, profileSources, config)];
+  const results: ShareResult[] = [lintShare(first.sources, first.contextSources, profileSources, config, opts.namespace)];
   for (const [i, p] of pending.entries()) {
     const reply = await p;
     if (reply.ok) results.push(reply);
     else {
       const job = jobOf(ranges[i + 1]!);
-      results.push(lintShare(job.sources, job.contextSources, profileSources, config));
+      results.push(lintShare(job.sources, job.contextSources, profileSources, config, opts.namespace));
     }
   }
   return {

@@ -15,6 +15,8 @@ export interface LintJob {
   contextSources: SourceText[];
   profileSources: SourceText[];
   config: LintConfig;
+  /** -n NS for objects without metadata.namespace. */
+  namespace?: string;
 }
 
 export type LintReply =

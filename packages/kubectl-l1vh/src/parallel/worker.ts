@@ -24,7 +24,7 @@ export function runLintWorker(): void {
     reply = { ok: false, message: 'lint worker started without a job' };
   } else {
     try {
-      reply = { ok: true, ...lintShare(job.sources, job.contextSources, job.profileSources, job.config) };
+      reply = { ok: true, ...lintShare(job.sources, job.contextSources, job.profileSources, job.config, job.namespace) };
     } catch (e) {
       reply = { ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }

@@ -11,7 +11,7 @@ describe('explain shows lint findings per VM', () => {
     const ok = items.find((i) => i.name === 'ok')!;
     // Lint stays quiet about the empty sysinfo sections every domain has; explain lists them.
     expect(ok.findings).toEqual([]);
-    expect((ok as unknown as { schemaQuirks: { kind: string }[] }).schemaQuirks.map((q) => q.kind)).toEqual(['empty-sysinfo-section', 'empty-sysinfo-section', 'empty-sysinfo-section']);
+    expect((ok as unknown as { schemaQuirks: { kind: string }[] }).schemaQuirks.map((q) => q.kind)).toEqual(['max-memory-zero-slots', 'empty-sysinfo-section', 'empty-sysinfo-section', 'empty-sysinfo-section']);
   });
 
   it('text: a findings section', async () => {

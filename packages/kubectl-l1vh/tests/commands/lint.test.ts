@@ -23,8 +23,9 @@ describe('kubectl l1vh lint', () => {
     expect(warn.code).toBe(1);
     expect(warn.out).toContain('small.yaml:12:13: warning memory-too-small: guest memory 64Mi');
     // An info finding (a block PVC's <source name>, which libvirt drops) fails only with --fail-on info.
-    const blockPvc = VM_OK.replace('        devices: {}\n', '        devices:\n          disks: [{name: data, disk: {}}]\n') +
-      '      volumes: [{name: data, persistentVolumeClaim: {claimName: blk}}]\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: blk, namespace: default}\nspec: {volumeMode: Block}\n';
+    const blockPvc = VM_OK.replace('        devices: {}\n', '        devices:\n          disks: [{name: data, disk: {}}]\n')
+      .replace('  runStrategy: Always\n', '      volumes: [{name: data, persistentVolumeClaim: {claimName: blk}}]\n  runStrategy: Always\n') +
+      '---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: blk, namespace: default}\nspec: {volumeMode: Block}\n';
     expect((await run(['lint', 'blk.yaml', '--no-config'], { 'blk.yaml': blockPvc })).code).toBe(0);
     const info = await run(['lint', 'blk.yaml', '--fail-on', 'info', '--no-config'], { 'blk.yaml': blockPvc });
     expect(info.out).toContain('info libvirt-schema-quirk');

@@ -6,10 +6,15 @@ import { formatLintSarif } from '../../src/formatters/lint-sarif.js';
 import { formatLintText } from '../../src/formatters/lint-text.js';
 import { LINT_FORMATS } from '../../src/formatters/lint-index.js';
 import type { LintReport } from '../../src/lint-report.js';
+import pkg from '../../package.json';
+
+/** Rule docs at the release tag of the repository package.json names. */
+const DOCS = `${pkg.homepage}/blob/v${pkg.version}/docs/rules`;
 
 const report: LintReport = {
   files: ['vms/a.yaml', 'vms/b c.yaml'],
   objects: 2,
+  cwd: '/repo',
   rules: [
     { id: 'no-launch', severity: 'error', description: 'The VM cannot launch.', doc: 'docs/rules/no-launch.md' },
     { id: 'libvirt-schema-quirk', severity: 'info', description: 'Schema quirk.', doc: 'docs/rules/libvirt-schema-quirk.md' },
@@ -44,6 +49,7 @@ describe('lint formatters', () => {
 
   it('sarif', () => {
     const log = JSON.parse(formatLintSarif(report));
+    const loc = (uri: string, index: number) => ({ uri, uriBaseId: '%SRCROOT%', index });
     expect(log).toEqual({
       $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
       version: '2.1.0',
@@ -52,38 +58,58 @@ describe('lint formatters', () => {
           tool: {
             driver: {
               name: 'kubectl-l1vh',
+              version: pkg.version,
+              semanticVersion: pkg.version,
+              informationUri: pkg.homepage,
               rules: [
-                { id: 'no-launch', name: 'no-launch', shortDescription: { text: 'The VM cannot launch.' }, help: { text: 'See docs/rules/no-launch.md' }, defaultConfiguration: { level: 'error' } },
-                { id: 'libvirt-schema-quirk', name: 'libvirt-schema-quirk', shortDescription: { text: 'Schema quirk.' }, help: { text: 'See docs/rules/libvirt-schema-quirk.md' }, defaultConfiguration: { level: 'note' } },
+                { id: 'no-launch', name: 'NoLaunch', shortDescription: { text: 'The VM cannot launch.' }, helpUri: `${DOCS}/no-launch.md`, help: { text: `See ${DOCS}/no-launch.md` }, defaultConfiguration: { level: 'error' } },
+                { id: 'libvirt-schema-quirk', name: 'LibvirtSchemaQuirk', shortDescription: { text: 'Schema quirk.' }, helpUri: `${DOCS}/libvirt-schema-quirk.md`, help: { text: `See ${DOCS}/libvirt-schema-quirk.md` }, defaultConfiguration: { level: 'note' } },
               ],
             },
           },
-          artifacts: [{ location: { uri: 'vms/a.yaml' } }, { location: { uri: 'vms/b%20c.yaml' } }],
+          // §3.14.14: a uriBaseId is resolved through originalUriBaseIds to an absolute URI ending in "/".
+          originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///repo/' } },
+          artifacts: [{ location: { uri: 'vms/a.yaml', uriBaseId: '%SRCROOT%' } }, { location: { uri: 'vms/b%20c.yaml', uriBaseId: '%SRCROOT%' } }],
           results: [
             {
               ruleId: 'no-launch',
               level: 'error',
               message: { text: 'vm "a" <fails> & stops' },
               ruleIndex: 0,
-              locations: [{ physicalLocation: { artifactLocation: { uri: 'vms/a.yaml' }, region: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 7 } } }],
+              locations: [{ physicalLocation: { artifactLocation: loc('vms/a.yaml', 0), region: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 7 } } }],
             },
             {
               ruleId: 'libvirt-schema-quirk',
               level: 'note',
               message: { text: 'empty <bios>' },
               ruleIndex: 1,
-              locations: [{ physicalLocation: { artifactLocation: { uri: 'vms/a.yaml' }, region: { startLine: 9, startColumn: 7, endLine: 9, endColumn: 13 } } }],
+              locations: [{ physicalLocation: { artifactLocation: loc('vms/a.yaml', 0), region: { startLine: 9, startColumn: 7, endLine: 9, endColumn: 13 } } }],
             },
             {
               ruleId: 'YAML_SYNTAX',
               level: 'error',
               message: { text: 'bad indentation' },
-              locations: [{ physicalLocation: { artifactLocation: { uri: 'vms/b%20c.yaml' }, region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 2 } } }],
+              locations: [{ physicalLocation: { artifactLocation: loc('vms/b%20c.yaml', 1), region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 2 } } }],
             },
           ],
         },
       ],
     });
+  });
+
+  it('sarif: absolute paths are file:// URIs (RFC 8089), no base id; stdin is an artifact without a URI', () => {
+    const abs: LintReport = { ...report, files: ['/srv/vms/a b.yaml', '<stdin>'], findings: [{ ...report.findings[0]!, file: '/srv/vms/a b.yaml' }, { ...report.findings[2]!, file: '<stdin>' }] };
+    const run = JSON.parse(formatLintSarif(abs)).runs[0];
+    expect(run.originalUriBaseIds).toBeUndefined();
+    expect(run.artifacts).toEqual([{ location: { uri: 'file:///srv/vms/a%20b.yaml' } }, { description: { text: 'standard input' } }]);
+    expect(run.results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0]!.physicalLocation.artifactLocation)).toEqual([{ uri: 'file:///srv/vms/a%20b.yaml', index: 0 }, { index: 1 }]);
+  });
+
+  it('sarif: rule names are PascalCase identifiers distinct from the kebab-case ids', () => {
+    for (const rule of JSON.parse(formatLintSarif(report)).runs[0].tool.driver.rules as { id: string; name: string }[]) {
+      expect(rule.name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      expect(rule.name).not.toBe(rule.id);
+    }
   });
 
   it('junit', () => {

@@ -70,6 +70,7 @@ spec:
         resources:
           requests:
             memory: 1Gi
+  runStrategy: Always
 `;
 
 /** Cannot launch: its nodeSelector matches no node (no-launch at metadata.name, 4:3). */

@@ -8,6 +8,7 @@ import libvirtSchemaQuirk from './libvirt-schema-quirk.js';
 import lunOnFilesystem from './lun-on-filesystem.js';
 import memoryTooSmall from './memory-too-small.js';
 import mshvFallback from './mshv-fallback.js';
+import mshvLauncherTooOld from './mshv-launcher-too-old.js';
 import mshvUnsupportedFeature from './mshv-unsupported-feature.js';
 import noLaunch from './no-launch.js';
 import noMshvDomainType from './no-mshv-domain-type.js';
@@ -25,7 +26,8 @@ export type RuleId =
   | 'instancetype-conflict'
   | 'unknown-instancetype'
   | 'lun-on-filesystem'
-  | 'ignored-kubevirt-setting';
+  | 'ignored-kubevirt-setting'
+  | 'mshv-launcher-too-old';
 
 export const RULES = {
   'no-launch': noLaunch,
@@ -38,6 +40,7 @@ export const RULES = {
   'instancetype-conflict': instancetypeConflict,
   'unknown-instancetype': unknownInstancetype,
   'lun-on-filesystem': lunOnFilesystem,
+  'mshv-launcher-too-old': mshvLauncherTooOld,
   'ignored-kubevirt-setting': ignoredKubevirtSetting,
 } satisfies Record<RuleId, Rule>;
 
