@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import { explainAll, loadObjects, loadProfile, lintSources, type ExplainItem, type Finding, type LintConfig } from '@l1vh/core';
 import { parse } from 'yaml';
 import type { L1vhApi } from '../../src/extension.js';
+import { LENS_VERDICT_CHARS } from '../../src/providers/codelens-provider.js';
+import { mebibytes } from '../../src/render/format.js';
+import { shorten, verdictOf } from '../../src/render/verdict.js';
 
 export const EXTENSION_ID = 'l1vh.l1vh-vscode';
 
@@ -67,6 +70,17 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}${lastSeen ? `; last seen: ${lastSeen()}` : ''}`);
+}
+
+/**
+ * The start of a VM's CodeLens as core's item implies it: the verdict line (shortened, an error
+ * icon unless it runs), then the overhead where the VM runs or waits for a node.
+ */
+export function lensStart(item: ExplainItem): string {
+  const v = verdictOf(item);
+  const head = `${v.verdict === 'runs' ? '' : '$(error) '}${shorten(v.headline, LENS_VERDICT_CHARS)}`;
+  const figures = v.verdict === 'runs' || v.verdict === 'unschedulable';
+  return figures && item.overheadBytes !== null ? `${head} · overhead ${mebibytes(item.overheadBytes)}` : head;
 }
 
 export function hoverText(hovers: vscode.Hover[]): string {
