@@ -16,6 +16,8 @@ import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
 import type { Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
+import { fieldRejections } from '../validate/manifest-fields.js';
+import { strictDecodingMessage } from '../validate/unknown-fields.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
 
@@ -50,8 +52,35 @@ export function admit(obj: ManifestObject, profile: ClusterProfile, opts: Admiss
   }
 }
 
+/**
+ * Before any webhook: the API server's strict field validation (unknown fields, stage `schema`) and
+ * the webhook's decoding into Go types (stage `decode`). A value that does not decode means KubeVirt
+ * never sees the object: no VMI. Unknown fields refuse it too, but the preview goes on without them
+ * (what the API server's pruning would keep), labelled by the rejection.
+ */
 function admitObject(obj: ManifestObject, profile: ClusterProfile, opts: AdmissionOptions): AdmissionResult {
+  const fields = fieldRejections(obj, profile.version);
+  if (fields.decode) {
+    const first = fields.schema ?? fields.decode;
+    const error = [fields.schema, fields.decode].flatMap((r) => (r ? [rejectionMessage(r)] : [])).join('; ');
+    return { vmi: null, error, notes: [], rejection: first };
+  }
   const value = withoutNulls(obj.value);
+  if (!fields.schema) return admitValue(obj, value, profile, opts);
+  for (const c of fields.schema.causes) if (c.at) prune(value, c.at);
+  const result = admitValue(obj, value, profile, opts);
+  return { ...result, error: rejectionMessage(fields.schema), rejection: fields.schema };
+}
+
+/** Removes the field at `at` (a path into `value`), as the API server's pruning would. */
+function prune(value: Record<string, unknown>, at: readonly PathSegment[]): void {
+  let node: unknown = value;
+  for (let i = 0; i < at.length - 1; i++) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[at[i]!] : undefined;
+  const last = at[at.length - 1];
+  if (node && typeof node === 'object' && !Array.isArray(node) && typeof last === 'string') delete (node as Record<string, unknown>)[last];
+}
+
+function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile: ClusterProfile, opts: AdmissionOptions): AdmissionResult {
   const ctx: DefaultsContext = {
     config: profile.config,
     traits: VERSION_TRAITS[profile.version],
@@ -143,9 +172,13 @@ function finish(
   return rejection ? { vmi, error: rejectionMessage(rejection), notes, rejection } : { vmi, error: null, notes };
 }
 
-/** KubeVirt's causes as one line, as kubectl prints a webhook denial (`field: message`, joined). */
+/**
+ * KubeVirt's causes as one line: a webhook denial as kubectl prints it (`field: message`, joined),
+ * the API server's strict decoding error, or encoding/json's error (which names its field).
+ */
 function rejectionMessage(r: Rejection): string {
-  return r.causes.map((c) => `${c.field}: ${c.message}`).join('; ');
+  if (r.stage === 'schema') return strictDecodingMessage(r.causes);
+  return r.causes.map((c) => (r.stage === 'decode' && c.message.startsWith('json: ') ? c.message : `${c.field}: ${c.message}`)).join('; ');
 }
 
 function asRecord(v: unknown): Record<string, unknown> {

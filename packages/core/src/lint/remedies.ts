@@ -32,6 +32,7 @@ const REMEDIES: Readonly<Record<string, Compute>> = {
   'no-mshv-domain-type/virttype': (f, text) => replaceSole(text, f.range, 'mshv', DOMAIN_TYPE_OF.mshv),
   'no-mshv-domain-type/field': (f, text) => replaceSole(text, f.range, 'mshv', DOMAIN_TYPE_OF.mshv),
   'no-mshv-domain-type/hypervisorName': (f, text) => replaceSole(text, f.range, 'mshv', BACKENDS.mshv.configName),
+  'unknown-field/didYouMean': (f, text) => renameTo(f, text, /\(did you mean "([^"]+)"\?\)/.exec(f.message)?.[1]),
 };
 
 /** The fix for a finding in `text` (its file's current text), when it has a clear one. */
@@ -73,8 +74,13 @@ function soleOccurrence(haystack: string, needle: string): number | undefined {
 
 function renameKey(f: Parameters<Compute>[0], text: string): Remedy | undefined {
   const key = f.path?.[f.path.length - 1];
-  const to = typeof key === 'string' ? RENAMED_KEYS.get(key) : undefined;
-  if (!to || key === undefined) return undefined;
+  return renameTo(f, text, typeof key === 'string' ? RENAMED_KEYS.get(key) : undefined);
+}
+
+/** Renames the finding's key (the last segment of its path) to `to`. */
+function renameTo(f: Parameters<Compute>[0], text: string, to: string | undefined): Remedy | undefined {
+  const key = f.path?.[f.path.length - 1];
+  if (!to || typeof key !== 'string') return undefined;
   const found = locate(text, f.range.start);
   const parent = found?.chain[found.chain.length - 2];
   // Renaming next to the right key would make a duplicate key: the author must merge by hand.

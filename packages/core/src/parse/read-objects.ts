@@ -5,7 +5,7 @@ import type { Finding } from '../findings.js';
 import { classify, type KnownKind } from './kinds.js';
 import type { ParsedDocument } from './parse-source.js';
 import type { NodeSpan, PathSegment } from './position-index.js';
-import { validateTypes } from './validate-types.js';
+import { checkTypes } from './validate-types.js';
 
 export interface SourceRef {
   doc: ParsedDocument;
@@ -111,11 +111,12 @@ function visitObject(value: unknown, ref: SourceRef, out: ManifestObject[], find
   }
   const name = meta && typeof meta.name === 'string' ? meta.name : meta && typeof meta.generateName === 'string' ? meta.generateName : '';
   const namespace = meta && typeof meta.namespace === 'string' ? meta.namespace : undefined;
-  // An object with a wrongly typed field is reported and left out: later stages trust the types.
-  const typeErrors = validateTypes(c.kind, value, ref);
-  if (typeErrors.length > 0) {
-    findings.push(...typeErrors);
-    return;
+  // A wrongly typed field is reported; the object is left out unless admission refuses it itself
+  // (a VM-like object KubeVirt cannot decode: explain shows that rejection).
+  const types = checkTypes(c.kind, apiVersion, value, ref);
+  if (types.findings.length > 0) {
+    findings.push(...types.findings);
+    if (types.drop) return;
   }
   out.push({ kind: c.kind, apiVersion, name, namespace, value, source: ref });
 }

@@ -1,11 +1,17 @@
-// "Wrong type in a field": the JSON type of the commonly used fields of KubeVirt objects, as the
-// API server would enforce it. Later stages may then trust these types. One finding per wrong
-// field (WRONG_TYPE, at the field); the walk visits only fields the table names, so it is cheap
-// on valid input and never touches source positions unless it reports.
+// "Wrong type in a field" (WRONG_TYPE, one finding at each wrong field).
+// - KubeVirt objects whose apiVersion has a generated schema (src/schema): what KubeVirt's webhook
+//   cannot decode into its Go types, in encoding/json's words, plus quantities over l1vh's preview
+//   limits. A VM-like object that does not decode is still read: admit() refuses it at the `decode`
+//   stage, so explain shows the rejection; other kinds are left out (later stages trust them).
+// - Other objects (Node, older apiVersions): the hand-written table below, JSON types only.
+// Both walks touch source positions only when they report.
 
 import type { Finding } from '../findings.js';
 import { parseQuantity } from '../quantity/parse.js';
+import { fieldCheck } from '../schema/cached-check.js';
+import { printPath } from '../schema/check-fields.js';
 import type { KnownKind } from './kinds.js';
+import { isVmLike } from './vm-like.js';
 import type { PathSegment } from './position-index.js';
 import { describe, finding, isRecord, type SourceRef } from './read-objects.js';
 
@@ -345,7 +351,34 @@ const TYPE_NAME: Readonly<Record<FieldType, string>> = {
   quantity: 'a quantity (string or number, e.g. "2Gi")',
 };
 
+export interface TypeCheck {
+  findings: Finding[];
+  /** Leave the object out: later stages could not trust its values. */
+  drop: boolean;
+}
+
+const CLEAN: TypeCheck = Object.freeze({ findings: [], drop: false }) as TypeCheck;
+
+/** The KubeVirt version whose schema the reader checks types against (types agree across versions). */
+const READ_VERSION = 'main';
+
 /** WRONG_TYPE findings for one object of `kind` whose value sits at `ref`. */
+export function checkTypes(kind: KnownKind, apiVersion: string, value: Record<string, unknown>, ref: SourceRef): TypeCheck {
+  const check = fieldCheck(kind, apiVersion, value, READ_VERSION);
+  if (check) {
+    if (check.decode.length === 0 && check.limits.length === 0) return CLEAN;
+    const out: Finding[] = [];
+    // Go's type errors name the field; a quantity error does not: prefix the field.
+    for (const d of check.decode) out.push(finding(ref, d.path, 'WRONG_TYPE', d.message.startsWith('json: ') ? d.message : `${printPath(d.path)}: ${d.message}`));
+    for (const l of check.limits) out.push(finding(ref, l.path, 'WRONG_TYPE', `${printPath(l.path)}: ${l.message}`));
+    out.sort((a, b) => a.range!.start - b.range!.start);
+    return { findings: out, drop: check.limits.length > 0 || !isVmLike(kind) };
+  }
+  const findings = validateTypes(kind, value, ref);
+  return findings.length > 0 ? { findings, drop: true } : CLEAN;
+}
+
+/** WRONG_TYPE findings from the hand-written table (kinds and apiVersions without a schema). */
 export function validateTypes(kind: KnownKind, value: Record<string, unknown>, ref: SourceRef): Finding[] {
   const tree = treeFor(kind);
   if (!tree) return [];

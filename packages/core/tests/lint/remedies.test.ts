@@ -165,6 +165,14 @@ const CASES: Case[] = [
     after: `${CR_HEAD}    developerConfiguration:\n      featureGates: [ConfigurableHypervisor]\n    hypervisors:\n    - name: hyperv-direct\n`,
     title: 'Replace "mshv" with "hyperv-direct"',
   },
+  {
+    name: 'a misspelled VM field takes the schema\'s closest name',
+    rule: 'unknown-field',
+    messageId: 'didYouMean',
+    before: `apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec:\n  runStrategy: Halted\n  template:\n    spec:\n      domain:\n        devcies: {}\n`,
+    after: `apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec:\n  runStrategy: Halted\n  template:\n    spec:\n      domain:\n        devices: {}\n`,
+    title: 'Rename devcies to devices',
+  },
 ];
 
 describe('lint remedies', () => {

@@ -65,7 +65,7 @@ describe('-n/--namespace on files (kubectl apply -n semantics)', () => {
 
   it('resolves a namespaced instancetype given beside the VM into the same -n namespace', async () => {
     const it1 = 'apiVersion: instancetype.kubevirt.io/v1beta1\nkind: VirtualMachineInstancetype\nmetadata:\n  name: small\nspec:\n  cpu:\n    guest: 1\n  memory:\n    guest: 1Gi\n';
-    const vm = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: typed\nspec:\n  instancetype:\n    kind: VirtualMachineInstancetype\n    name: small\n  template:\n    spec:\n      domain:\n        devices: {}\n';
+    const vm = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: typed\nspec:\n  runStrategy: Always\n  instancetype:\n    kind: VirtualMachineInstancetype\n    name: small\n  template:\n    spec:\n      domain:\n        devices: {}\n';
     const r = await run(['explain', '-o', 'json', '-n', 'prod', 'it.yaml', 'vm.yaml'], { 'it.yaml': it1, 'vm.yaml': vm });
     expect(r.code).toBe(0);
     expect(items(r.out)[0]).toMatchObject({ namespace: 'prod' });
@@ -137,8 +137,10 @@ describe('lint on a repository with non-Kubernetes YAML', () => {
   });
 
   it('does not mistake cloud-init Jinja in a block scalar for a template', async () => {
-    const vm = VM_OK.replace('        devices: {}\n', '        devices:\n          disks: [{name: ci, disk: {}}]\n') +
-      '      volumes:\n      - name: ci\n        cloudInitNoCloud:\n          userData: |\n            ## template: jinja\n            #cloud-config\n            hostname: {{ ds.meta_data.instance_id }}\n            {{- if true }}x{{ end }}\n';
+    const vm = VM_OK.replace('        devices: {}\n', '        devices:\n          disks: [{name: ci, disk: {}}]\n').replace(
+      '  runStrategy: Always\n',
+      '      volumes:\n      - name: ci\n        cloudInitNoCloud:\n          userData: |\n            ## template: jinja\n            #cloud-config\n            hostname: {{ ds.meta_data.instance_id }}\n            {{- if true }}x{{ end }}\n  runStrategy: Always\n',
+    );
     const r = await run(['lint', 'vm.yaml', '-o', 'json'], { ...quiet, 'vm.yaml': vm });
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('GO_TEMPLATE');

@@ -13,6 +13,7 @@ import mshvUnsupportedFeature from './mshv-unsupported-feature.js';
 import noLaunch from './no-launch.js';
 import noMshvDomainType from './no-mshv-domain-type.js';
 import obsoleteHypervLayered from './obsolete-hyperv-layered.js';
+import unknownField from './unknown-field.js';
 import unknownInstancetype from './unknown-instancetype.js';
 
 export type RuleId =
@@ -27,7 +28,8 @@ export type RuleId =
   | 'unknown-instancetype'
   | 'lun-on-filesystem'
   | 'ignored-kubevirt-setting'
-  | 'mshv-launcher-too-old';
+  | 'mshv-launcher-too-old'
+  | 'unknown-field';
 
 export const RULES = {
   'no-launch': noLaunch,
@@ -42,6 +44,7 @@ export const RULES = {
   'lun-on-filesystem': lunOnFilesystem,
   'mshv-launcher-too-old': mshvLauncherTooOld,
   'ignored-kubevirt-setting': ignoredKubevirtSetting,
+  'unknown-field': unknownField,
 } satisfies Record<RuleId, Rule>;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
