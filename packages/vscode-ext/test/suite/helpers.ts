@@ -73,6 +73,19 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /**
+ * Puts a document back to `text` and saves it. Not `workbench.action.files.revert`: code-server
+ * may have auto-saved an edit by then, and a revert would then keep it.
+ */
+export async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
+  if (doc.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (doc.isDirty) await doc.save();
+}
+
+/**
  * The start of a VM's CodeLens as core's item implies it: the verdict line (shortened, an error
  * icon unless it runs), then the overhead where the VM runs or waits for a node.
  */

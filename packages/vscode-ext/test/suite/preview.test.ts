@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { previewText } from '../../src/render/preview-text.js';
-import { api, coreExplain, fixture, open, positionOf, profileText, readText, waitFor } from './helpers.js';
+import { api, coreExplain, fixture, open, positionOf, profileText, readText, restore, waitFor } from './helpers.js';
 import { LENS_VERDICT_CHARS } from '../../src/providers/codelens-provider.js';
 import { outcome, shorten } from '../../src/render/verdict.js';
 
@@ -12,6 +12,7 @@ export function previewTests(): void {
     it('shows core\'s domain XML (or why the VM cannot launch) and follows edits', async () => {
       const uri = fixture('vms', 'vm-12012.yaml');
       const editor = await open(uri);
+      const original = editor.document.getText();
       editor.selection = new vscode.Selection(positionOf(editor.document, 'domain:'), positionOf(editor.document, 'domain:'));
       const profile = await profileText();
       const preview = await vscode.commands.executeCommand<vscode.TextDocument>('l1vh.previewDomainXml');
@@ -30,7 +31,7 @@ export function previewTests(): void {
       const expected = after.domainXml !== null && !after.error ? after.domainXml : previewText(after);
       assert.notEqual(expected, preview.getText(), 'the edit should change the preview');
       await waitFor('the preview to re-render', () => (preview.getText() === expected ? true : undefined));
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await restore(editor.document, original);
     });
 
     it('says why a VM cannot launch on a cluster without /dev/mshv', async () => {
