@@ -299,7 +299,8 @@ function cloudInitCauses(at: FieldPath, volume: Rec): AdmissionCause[] {
   const data = (kind: 'user' | 'network'): { count: number; length: number } => {
     let count = 0;
     let length = 0;
-    if (str(rec(source[`${kind}DataSecretRef`]).name) !== '') count++;
+    // Go's UserDataSecretRef is `json:"secretRef"`; the network one keeps its name.
+    if (str(rec(source[kind === 'user' ? 'secretRef' : 'networkDataSecretRef']).name) !== '') count++;
     const b64 = str(source[`${kind}DataBase64`]);
     if (b64 !== '') {
       count++;
