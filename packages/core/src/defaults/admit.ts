@@ -13,13 +13,13 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
-import type { Rejection } from '../validate/cause.js';
+import { FieldPath, type Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
 import { fieldRejections } from '../validate/manifest-fields.js';
 import { strictDecodingMessage } from '../validate/unknown-fields.js';
 import type { PathSegment } from '../parse/position-index.js';
-import { VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
+import { POOL_VM_PATH, VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
 
 export interface AdmissionOptions {
   /** UID for a VMI whose metadata.uid is unknown (every VM manifest). */
@@ -89,14 +89,14 @@ function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile
   };
   switch (obj.kind) {
     case 'VirtualMachine':
-      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, []);
+      return admitVirtualMachine(asVm(value, obj.namespace), profile, ctx, opts, [], VM_SPEC_PATH.VirtualMachine);
     case 'VirtualMachinePool': {
       const template = asRecord(asRecord(value.spec).virtualMachineTemplate);
       const meta = { ...asRecord(template.metadata) } as ObjectMeta;
       meta.name = `${obj.name}-${POOL_VM_INDEX}`;
       meta.namespace = obj.namespace ?? meta.namespace;
       const vm = asVm({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: meta, spec: template.spec }, obj.namespace);
-      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`]);
+      return admitVirtualMachine(vm, profile, ctx, opts, [`the pool's first VM is previewed, named ${meta.name}`], VM_SPEC_PATH.VirtualMachinePool);
     }
     case 'VirtualMachineInstanceReplicaSet': {
       const template = asRecord(asRecord(value.spec).template);
@@ -108,21 +108,33 @@ function admitValue(obj: ManifestObject, value: Record<string, unknown>, profile
         { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceReplicaSet', name: obj.name, uid: typeof ownerUid === 'string' ? ownerUid : '', controller: true, blockOwnerDeletion: true },
       ];
       const vmi = asVmi({ metadata: meta, spec: template.spec });
-      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`]);
+      // The replica set's controller creates the VMIs (a KubeVirt service account).
+      return admitVirtualMachineInstance(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachineInstanceReplicaSet, ctx, opts, [`KubeVirt names each replica ${obj.name}<random suffix>; the preview uses ${obj.name}`], true);
     }
     default:
       return admitVirtualMachineInstance(asVmi(value), profile, VMI_TEMPLATE_PATH.VirtualMachineInstance, ctx, opts, []);
   }
 }
 
-function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[]): AdmissionResult {
+/** Where a VM sits in its manifest: its spec (as its validating webhook prints it) and its VMI template. */
+interface VmPlace {
+  spec: FieldPath;
+  vmiTemplate: readonly PathSegment[];
+}
+
+const VM_SPEC_PATH: Readonly<Record<'VirtualMachine' | 'VirtualMachinePool', VmPlace>> = {
+  VirtualMachine: { spec: FieldPath.root('spec', ['spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachine },
+  VirtualMachinePool: { spec: FieldPath.root('spec.virtualMachineTemplate.spec', [...POOL_VM_PATH, 'spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachinePool },
+};
+
+function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[], place: VmPlace): AdmissionResult {
   const mutationError = mutateVm(vm, profile);
   if (mutationError) return { vmi: null, error: mutationError, notes };
   // The VM validating webhook: instancetype/preference and the VMI spec defaults on a copy, then
   // its checks on that copy (vms-admitter.go Admit).
   const dryRun = admitVm(vm, profile, ctx);
   if (dryRun.error) return { vmi: null, error: dryRun.error, notes };
-  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile));
+  const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile), place.spec);
   const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
   const created = vmiFromVm(vm, profile);
   if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
@@ -133,7 +145,7 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
     );
   }
   vmi.metadata.uid = opts.vmiUid;
-  return finish(vmi, profile, VMI_TEMPLATE_PATH.VirtualMachine, ctx, notes, undefined, vmRejection, true);
+  return finish(vmi, profile, place.vmiTemplate, ctx, notes, undefined, vmRejection, true);
 }
 
 function admitVirtualMachineInstance(
@@ -143,12 +155,13 @@ function admitVirtualMachineInstance(
   ctx: DefaultsContext,
   opts: AdmissionOptions,
   notes: string[],
+  byKubeVirt = false,
 ): AdmissionResult {
   vmi.metadata.namespace ??= 'default';
   vmi.metadata.uid ??= opts.vmiUid;
   const name = vmi.metadata.name ?? vmi.metadata.generateName ?? '';
   if (!vmi.spec.domain.firmware?.uuid) notes.push(`firmware.uuid: KubeVirt assigns a random UUID at creation; the preview uses the name-based ${legacyFirmwareUuid(name)}`);
-  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name));
+  return finish(vmi, profile, templateAt, ctx, notes, () => legacyFirmwareUuid(name), undefined, byKubeVirt);
 }
 
 function finish(
@@ -166,7 +179,8 @@ function finish(
   if (result.error) return { vmi: null, error: earlier ? rejectionMessage(earlier) : result.error, notes, ...(earlier ? { rejection: earlier } : {}) };
   const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile), { byKubeVirt });
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
-  notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
+  // The defaults' Hyper-V problems are the validating webhook's causes too: note them only if it found none.
+  if (!rejection) notes.push(...result.warnings.map((w) => `KubeVirt will reject this VMI: ${w}`));
   canonicalizeVmiQuantities(vmi);
   if (vmi.metadata.annotations && Object.keys(vmi.metadata.annotations).length === 0) delete vmi.metadata.annotations;
   return rejection ? { vmi, error: rejectionMessage(rejection), notes, rejection } : { vmi, error: null, notes };

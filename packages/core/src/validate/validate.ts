@@ -11,12 +11,13 @@ import { dataVolumeTemplateCauses, liveUpdateCauses, runStrategyCauses } from '.
 
 /**
  * VM validating webhook (vms-admitter.go Admit → ValidateVirtualMachineSpec), on the copy it
- * validates: instancetype and preference applied, VMI spec defaults set on the template.
+ * validates: instancetype and preference applied, VMI spec defaults set on the template. `vmSpec`
+ * is where the VM's spec is (a pool's VM template: `spec.virtualMachineTemplate.spec`).
  */
-export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContext): AdmissionCause[] {
+export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContext, vmSpec: FieldPath = FieldPath.root('spec', ['spec'])): AdmissionCause[] {
   const template = vm.spec.template;
-  if (!template?.spec) return [FieldPath.root('spec', ['spec']).child('template').cause('FieldValueRequired', 'missing virtual machine template.')];
-  const specField = FieldPath.root('spec.template.spec', ['spec', 'template', 'spec']);
+  if (!template?.spec) return [vmSpec.child('template').cause('FieldValueRequired', 'missing virtual machine template.')];
+  const specField = vmSpec.child('template', 'spec');
   // On create, discontinued feature gates still in use refuse the VM before anything else.
   const gates = discontinuedGateCauses(template.spec, specField, ctx);
   if (gates.length > 0) return gates;
@@ -24,7 +25,7 @@ export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContex
     spec: template.spec,
     metadata: template.metadata ?? {},
     specField,
-    metadataField: FieldPath.root('spec.template.metadata', ['spec', 'template', 'metadata']),
+    metadataField: vmSpec.child('template', 'metadata'),
     byKubeVirt: false,
   };
   // Then the network ValidateCreation (discontinued bindings), which also refuses alone.
@@ -35,9 +36,9 @@ export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContex
   }
   return [
     ...validators.filter((v) => !v.exclusive).flatMap((v) => v.validate(subject, ctx)),
-    ...dataVolumeTemplateCauses(vm),
-    ...runStrategyCauses(vm, ctx),
-    ...liveUpdateCauses(vm, ctx),
+    ...dataVolumeTemplateCauses(vm, vmSpec),
+    ...runStrategyCauses(vm, ctx, vmSpec),
+    ...liveUpdateCauses(vm, ctx, vmSpec),
   ];
 }
 

@@ -1,7 +1,8 @@
 // The VM-level part of ValidateVirtualMachineSpec (vms-admitter.go): the template must exist, the
 // DataVolume templates (storageadmitters.ValidateDataVolumeTemplate), running vs runStrategy
 // (validateRunStrategy) and, under the LiveUpdate rollout strategy, the hotplug limits
-// (validateLiveUpdateFeatures). None of it needs live cluster state.
+// (validateLiveUpdateFeatures). None of it needs live cluster state. `vmSpec` is the VM's spec path
+// (`spec`, or a pool's `spec.virtualMachineTemplate.spec`).
 
 import type { VirtualMachine } from '../api/kubevirt-types.js';
 import { isLiveUpdateRollout } from '../defaults/cluster-settings.js';
@@ -10,20 +11,18 @@ import { FieldPath, type AdmissionCause } from './cause.js';
 import type { ValidationContext } from './context.js';
 import { arr, num, obj, str } from './rules/read.js';
 
-const SPEC = FieldPath.root('spec', ['spec']);
-
 /** validRunStrategies */
 const RUN_STRATEGIES: ReadonlySet<string> = new Set(['Halted', 'Manual', 'Always', 'RerunOnFailure', 'Once']);
 
 /** validateRunStrategy */
-export function runStrategyCauses(vm: VirtualMachine, ctx: ValidationContext): AdmissionCause[] {
+export function runStrategyCauses(vm: VirtualMachine, ctx: ValidationContext, vmSpec: FieldPath): AdmissionCause[] {
   const causes: AdmissionCause[] = [];
   const running = vm.spec.running;
   const strategy = vm.spec.runStrategy;
   const runningSet = running !== undefined && running !== null;
   const strategySet = strategy !== undefined && strategy !== null;
-  const runningPath = SPEC.child('running');
-  const strategyPath = SPEC.child('runStrategy');
+  const runningPath = vmSpec.child('running');
+  const strategyPath = vmSpec.child('runStrategy');
   if (runningSet && strategySet) {
     causes.push(runningPath.cause('FieldValueInvalid', 'Running and RunStrategy are mutually exclusive. Note that Running is deprecated, please use RunStrategy instead'));
   }
@@ -75,12 +74,12 @@ function dataVolumeProblem(at: FieldPath, dv: Record<string, unknown>): Admissio
 }
 
 /** storageadmitters.ValidateDataVolumeTemplate: KubeVirt prints `spec.dataVolumeTemplate[i]` (singular). */
-export function dataVolumeTemplateCauses(vm: VirtualMachine): AdmissionCause[] {
+export function dataVolumeTemplateCauses(vm: VirtualMachine, vmSpec: FieldPath): AdmissionCause[] {
   const volumes = arr(vm.spec.template?.spec?.volumes).map((v) => obj(v) ?? {});
   const causes: AdmissionCause[] = [];
   arr(vm.spec.dataVolumeTemplates).forEach((d, i) => {
     const dv = obj(d) ?? {};
-    const at = FieldPath.root(SPEC.child('dataVolumeTemplate').index(i).printed, ['spec', 'dataVolumeTemplates', i]);
+    const at = FieldPath.root(vmSpec.child('dataVolumeTemplate').index(i).printed, [...vmSpec.at, 'dataVolumeTemplates', i]);
     const problem = dataVolumeProblem(at, dv);
     if (problem) {
       causes.push(problem);
@@ -94,11 +93,11 @@ export function dataVolumeTemplateCauses(vm: VirtualMachine): AdmissionCause[] {
 }
 
 /** validateLiveUpdateFeatures */
-export function liveUpdateCauses(vm: VirtualMachine, ctx: ValidationContext): AdmissionCause[] {
+export function liveUpdateCauses(vm: VirtualMachine, ctx: ValidationContext, vmSpec: FieldPath): AdmissionCause[] {
   const spec = vm.spec.template?.spec;
   if (!spec || !isLiveUpdateRollout(ctx.config)) return [];
   const causes: AdmissionCause[] = [];
-  const domain = SPEC.child('template', 'spec', 'domain');
+  const domain = vmSpec.child('template', 'spec', 'domain');
   const cpu = spec.domain.cpu;
   if (cpu && num(cpu.sockets) !== 0 && num(cpu.maxSockets) !== 0 && num(cpu.sockets) > num(cpu.maxSockets)) {
     causes.push(domain.child('cpu', 'sockets').cause('FieldValueInvalid', 'Number of sockets in CPU topology is greater than the maximum sockets allowed'));

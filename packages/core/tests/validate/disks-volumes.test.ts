@@ -425,13 +425,6 @@ const CASES: Case[] = [
       invalid(`${P}.serviceAccountName`, 'spec.serviceAccountName "Bad_Name" and serviceAccount volume "other" must reference the same service account'),
     ],
   },
-  {
-    // v1.8's API has no spec.serviceAccountName at all: strict field validation refuses it first.
-    name: 'v1.8 has no service account name field',
-    edit: (s) => (s.serviceAccountName = 'Bad_Name'),
-    opts: { version: 'v1.8' },
-    want: [{ type: 'FieldValueUnknown', field: `${P}.serviceAccountName`, message: `unknown field "${P}.serviceAccountName"` }],
-  },
 ];
 
 describe('disks and volumes admission (VM webhook)', () => {

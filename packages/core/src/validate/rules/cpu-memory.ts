@@ -273,25 +273,25 @@ const memoryRequested: Check = (spec, field) => {
   return [field.child('domain', 'memory').cause('FieldValueRequired', message, '')];
 };
 
-function spec(area: string, scope: SpecValidator['scope'], check: Check): SpecValidator {
+function rule(area: string, scope: SpecValidator['scope'], check: Check): SpecValidator {
   return { area, scope, validate: (s: ValidationSubject, ctx) => check(s.spec, s.specField, ctx) };
 }
 
 export const CPU_MEMORY_VALIDATORS: readonly SpecValidator[] = [
-  spec('memory-requests', 'both', memoryRequestsNegativeOrTiny),
-  spec('memory-limits', 'both', memoryLimitsNegativeOrBelowRequests),
-  spec('hugepages', 'both', hugepagesDivideMemory),
-  spec('guest-memory-limit', 'both', guestWithinLimit),
-  spec('cpu-request-not-negative', 'both', cpuNotNegative('requests')),
-  spec('cpu-limit-not-negative', 'both', cpuNotNegative('limits')),
-  spec('cpu-request-within-limit', 'both', cpuRequestWithinLimit),
-  spec('dedicated-cpu-placement', 'both', dedicatedCpuPlacement),
-  spec('numa', 'both', numaPassthrough),
-  spec('isolate-emulator-thread', 'both', isolateEmulatorThread),
-  spec('cpu-feature-policies', 'both', cpuFeaturePolicies),
-  spec('cpu-hotplug', 'both', socketsWithinMax),
-  spec('realtime', 'both', realtime),
-  spec('io-threads-policy', 'both', ioThreadsPolicy),
-  spec('reserved-overhead', 'both', reservedOverhead),
-  spec('memory-requested', 'vmi', memoryRequested),
+  rule('memory-requests', 'both', memoryRequestsNegativeOrTiny),
+  rule('memory-limits', 'both', memoryLimitsNegativeOrBelowRequests),
+  rule('hugepages', 'both', hugepagesDivideMemory),
+  rule('guest-memory-limit', 'both', guestWithinLimit),
+  rule('cpu-request-not-negative', 'both', cpuNotNegative('requests')),
+  rule('cpu-limit-not-negative', 'both', cpuNotNegative('limits')),
+  rule('cpu-request-within-limit', 'both', cpuRequestWithinLimit),
+  rule('dedicated-cpu-placement', 'both', dedicatedCpuPlacement),
+  rule('numa', 'both', numaPassthrough),
+  rule('isolate-emulator-thread', 'both', isolateEmulatorThread),
+  rule('cpu-feature-policies', 'both', cpuFeaturePolicies),
+  rule('cpu-hotplug', 'both', socketsWithinMax),
+  rule('realtime', 'both', realtime),
+  rule('io-threads-policy', 'both', ioThreadsPolicy),
+  rule('reserved-overhead', 'both', reservedOverhead),
+  rule('memory-requested', 'vmi', memoryRequested),
 ];

@@ -299,7 +299,7 @@ function cloudInitCauses(at: FieldPath, volume: Rec): AdmissionCause[] {
   const data = (kind: 'user' | 'network'): { count: number; length: number } => {
     let count = 0;
     let length = 0;
-    // Go's UserDataSecretRef is `json:"secretRef"`; the network one keeps its name.
+    // The user data secret's JSON key is `secretRef` (Go: UserDataSecretRef); the network one's is spelled out.
     if (str(rec(source[kind === 'user' ? 'secretRef' : 'networkDataSecretRef']).name) !== '') count++;
     const b64 = str(source[`${kind}DataBase64`]);
     if (b64 !== '') {

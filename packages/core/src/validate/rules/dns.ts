@@ -1,5 +1,6 @@
-// k8s.io/apimachinery's name validators (util/validation: IsDNS1123Label, IsDNS1123Subdomain, with
-// their exact messages) and Go's net.ParseIP, as KubeVirt's admitters call them.
+// k8s.io/apimachinery's name validators (util/validation: IsDNS1123Label, IsDNS1123Subdomain,
+// IsQualifiedName, IsValidLabelValue, with their exact messages) and Go's net.ParseIP, as
+// KubeVirt's admitters call them.
 
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
@@ -75,4 +76,41 @@ function isIpv6(s: string): boolean {
   }
   const all = groups(s);
   return all !== null && all.length === 8;
+}
+
+const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const QUALIFIED_NAME_RE = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
+const QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_FMT = `(${QUALIFIED_NAME_FMT})?`;
+const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
+const EMPTY_ERROR = 'must be non-empty';
+
+/** validation.IsQualifiedName (label keys, topology keys). */
+export function qualifiedNameErrors(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  let name: string;
+  if (parts.length === 1) name = parts[0]!;
+  else if (parts.length === 2) {
+    const prefix = parts[0]!;
+    name = parts[1]!;
+    if (prefix.length === 0) errs.push(`prefix part ${EMPTY_ERROR}`);
+    else errs.push(...dns1123SubdomainErrors(prefix).map((m) => `prefix part ${m}`));
+  } else {
+    return [`a qualified name ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  }
+  if (name.length === 0) errs.push(`name part ${EMPTY_ERROR}`);
+  else if (byteLength(name) > LABEL_MAX) errs.push(`name part ${maxLenError(LABEL_MAX)}`);
+  if (!QUALIFIED_NAME_RE.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
+  return errs;
+}
+
+/** validation.IsValidLabelValue */
+export function labelValueErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > LABEL_MAX) errs.push(maxLenError(LABEL_MAX));
+  if (!LABEL_VALUE_RE.test(value)) {
+    errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
+  }
+  return errs;
 }

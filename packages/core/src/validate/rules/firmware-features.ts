@@ -304,15 +304,15 @@ function arm64Settings(spec: VirtualMachineInstanceSpec, field: FieldPath): Admi
   return causes;
 }
 
-function spec(area: string, scope: SpecValidator['scope'], check: Check): SpecValidator {
+function rule(area: string, scope: SpecValidator['scope'], check: Check): SpecValidator {
   return { area, scope, validate: (s: ValidationSubject, ctx) => check(s.spec, s.specField, ctx) };
 }
 
 export const FIRMWARE_FEATURES_VALIDATORS: readonly SpecValidator[] = [
-  spec('emulated-machine', 'both', emulatedMachine),
-  spec('firmware-acpi', 'both', firmwareAcpi),
-  spec('firmware', 'both', firmware),
-  spec('launch-security', 'both', launchSecurity),
-  spec('hyperv', 'vmi', hyperv),
-  spec('per-architecture', 'vmi', perArchitecture),
+  rule('emulated-machine', 'both', emulatedMachine),
+  rule('firmware-acpi', 'both', firmwareAcpi),
+  rule('firmware', 'both', firmware),
+  rule('launch-security', 'both', launchSecurity),
+  rule('hyperv', 'vmi', hyperv),
+  rule('per-architecture', 'vmi', perArchitecture),
 ];

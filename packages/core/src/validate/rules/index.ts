@@ -13,6 +13,7 @@ import { DRA_DEVICES } from './dra-devices.js';
 import { FIRMWARE_FEATURES_VALIDATORS } from './firmware-features.js';
 import { DISCONTINUED_BINDINGS_VM, DISCONTINUED_BINDINGS_VMI, INTERFACES_NETWORKS } from './interfaces-networks.js';
 import { METADATA_MISC_VALIDATORS } from './metadata-misc.js';
+import { SCHEDULING_VALIDATORS } from './scheduling.js';
 
 /** Which admitter runs the validator: the VM webhook on the template, the VMI webhook, or both. */
 export type ValidatorScope = 'vm-template' | 'vmi' | 'both';
@@ -42,10 +43,11 @@ export interface SpecValidator {
 }
 
 export const SPEC_VALIDATORS: readonly SpecValidator[] = [
-  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec.
+  // adm1: CPU/memory, firmware/features, metadata and the rest of the spec, scheduling.
   ...CPU_MEMORY_VALIDATORS,
   ...FIRMWARE_FEATURES_VALIDATORS,
   ...METADATA_MISC_VALIDATORS,
+  ...SCHEDULING_VALIDATORS,
   // adm2: interfaces/networks, devices, disks/volumes.
   DISCONTINUED_BINDINGS_VM,
   DISCONTINUED_BINDINGS_VMI,

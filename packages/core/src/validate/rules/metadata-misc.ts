@@ -254,20 +254,20 @@ export function discontinuedGateCauses(spec: VirtualMachineInstanceSpec, field: 
   return causes;
 }
 
-function spec(area: string, scope: SpecValidator['scope'], check: Check): SpecValidator {
+function rule(area: string, scope: SpecValidator['scope'], check: Check): SpecValidator {
   return { area, scope, validate: (s: ValidationSubject, ctx) => check(s.spec, s.specField, ctx) };
 }
 
 export const METADATA_MISC_VALIDATORS: readonly SpecValidator[] = [
   { area: 'metadata', scope: 'both', validate: metadataCauses },
-  spec('discontinued-feature-gates', 'vmi', discontinuedGateCauses),
-  spec('hostname', 'both', hostname),
-  spec('subdomain', 'both', subdomain),
-  spec('start-strategy', 'both', startStrategy),
-  spec('probes', 'both', probes),
-  spec('dns', 'both', dns),
-  spec('eviction-strategy', 'both', evictionStrategy),
-  spec('access-credentials', 'both', accessCredentials),
-  spec('reboot-policy', 'both', rebootPolicy),
-  spec('service-account-name', 'both', serviceAccountName),
+  rule('discontinued-feature-gates', 'vmi', discontinuedGateCauses),
+  rule('hostname', 'both', hostname),
+  rule('subdomain', 'both', subdomain),
+  rule('start-strategy', 'both', startStrategy),
+  rule('probes', 'both', probes),
+  rule('dns', 'both', dns),
+  rule('eviction-strategy', 'both', evictionStrategy),
+  rule('access-credentials', 'both', accessCredentials),
+  rule('reboot-policy', 'both', rebootPolicy),
+  rule('service-account-name', 'both', serviceAccountName),
 ];
