@@ -18,6 +18,7 @@ export { selectHypervisor, type Selection, type NodeOutcome, type Semantics } fr
 export type { TraceStep, FieldRef } from './select/trace.js';
 export { explainAll, explainObject, PLACEHOLDER_VMI_UID, type ExplainItem, type ExplainOptions, type Explained, type DecisionStep } from './explain/explain.js';
 export { positionOfField, positionOfObject, type SourcePosition } from './explain/resolve-position.js';
+export { decideVerdict, type Verdict, type VerdictCause, type VerdictInput, type VerdictResult, type RangeProblem } from './explain/verdict.js';
 export type * from './api/kubevirt-types.js';
 export type * from './api/k8s-types.js';
 export { lintSources, type LintConfig, type LintOptions, type LintResult } from './lint/lint.js';

@@ -31,8 +31,8 @@ Commands:
   version                   the plugin's version and the KubeVirt versions it models (also --version)
 
 Exit codes:
-  0  success (no error findings)
-  1  findings at or above --fail-on, or invalid input manifests
+  0  success (no error findings; for explain and domain, every VM runs)
+  1  findings at or above --fail-on, a VM that will not run (explain, domain), or invalid input manifests
   2  usage, configuration, I/O or internal error
   3  the cluster could not be read (unreachable, TLS, 401/403, timeout, bad kubeconfig)
 

@@ -21,6 +21,8 @@ export interface ConvertOptions {
    * domain, without the pre-start cache/io fix-ups. Default true (the domain virt-launcher defines).
    */
   runtimeFixups?: boolean;
+  /** false: run every configurator (their errors decide the verdict) but build no XML text. Default true. */
+  serialise?: boolean;
 }
 
 export interface ConvertResult {
@@ -40,6 +42,7 @@ export function convertVmi(vmi: VirtualMachineInstance, selection: Selection, pr
       const err = configure(ctx, domain);
       if (err) return { domainXml: null, error: err, notes: ctx.notes, findings: [] };
     }
+    if (opts.serialise === false) return { domainXml: null, error: null, notes: ctx.notes, findings: [] };
     return { domainXml: serialiseXml(assembleDomain(domain), opts.indent ?? '  '), error: null, notes: ctx.notes, findings: [] };
   } catch (e) {
     // A converter bug on input validation let through must not cost the user the whole run.

@@ -13,13 +13,14 @@ import { admitVm } from './vm-admission.js';
 import { mutateVm } from './vm-mutation.js';
 import { vmiFromVm } from './vm-to-vmi.js';
 import { applyVmiDefaults, type DefaultsContext } from './vmi-defaults.js';
-import { FieldPath, type Rejection } from '../validate/cause.js';
+import { FieldPath, type AdmissionCause, type AdmissionStage, type Rejection } from '../validate/cause.js';
 import { validationContext } from '../validate/context.js';
 import { validateVirtualMachine, validateVirtualMachineInstance } from '../validate/validate.js';
 import { fieldRejections } from '../validate/manifest-fields.js';
 import { strictDecodingMessage } from '../validate/unknown-fields.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { POOL_VM_PATH, VMI_TEMPLATE_PATH } from '../parse/vm-like.js';
+import { instancetypeErrorCauses } from '../instancetype/conflicts.js';
 
 export interface AdmissionOptions {
   /** UID for a VMI whose metadata.uid is unknown (every VM manifest). */
@@ -38,6 +39,11 @@ export interface AdmissionResult {
    * is still what the remaining stages would make of it, so reports can show it, labelled.
    */
   rejection?: Rejection;
+  /**
+   * The rejection is a stage's own error (a mutating webhook, instancetype application, the VM
+   * controller, the VMI defaults), not a validator's cause list: its causes are built from the error.
+   */
+  stageError?: boolean;
 }
 
 /** Index a VirtualMachinePool gives its first VM (`<pool>-0`). */
@@ -124,20 +130,29 @@ interface VmPlace {
 
 const VM_SPEC_PATH: Readonly<Record<'VirtualMachine' | 'VirtualMachinePool', VmPlace>> = {
   VirtualMachine: { spec: FieldPath.root('spec', ['spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachine },
+  // The pool webhook validates its VM template under spec.virtualMachineTemplate.spec (vmpool-admitter.go ValidateVMPoolSpec).
   VirtualMachinePool: { spec: FieldPath.root('spec.virtualMachineTemplate.spec', [...POOL_VM_PATH, 'spec']), vmiTemplate: VMI_TEMPLATE_PATH.VirtualMachinePool },
 };
 
 function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: DefaultsContext, opts: AdmissionOptions, notes: string[], place: VmPlace): AdmissionResult {
+  // The VM's root in the manifest (the pool's VM template for a pool).
+  const vmAt = place.spec.at.slice(0, -1);
   const mutationError = mutateVm(vm, profile);
-  if (mutationError) return { vmi: null, error: mutationError, notes };
+  if (mutationError) {
+    const inferring = vm.spec.instancetype?.inferFromVolume ? 'instancetype' : vm.spec.preference?.inferFromVolume ? 'preference' : undefined;
+    return refused('vm-mutating-webhook', mutationError, notes, instancetypeErrorCauses(mutationError, vmAt, undefined, inferring));
+  }
   // The VM validating webhook: instancetype/preference and the VMI spec defaults on a copy, then
   // its checks on that copy (vms-admitter.go Admit).
   const dryRun = admitVm(vm, profile, ctx);
-  if (dryRun.error) return { vmi: null, error: dryRun.error, notes };
+  if (dryRun.error) return refused('vm-validating-webhook', dryRun.error, notes, instancetypeErrorCauses(dryRun.error, vmAt));
   const vmCauses = validateVirtualMachine(dryRun.copy ?? vm, validationContext(profile), place.spec);
   const vmRejection: Rejection | undefined = vmCauses.length > 0 ? { stage: 'vm-validating-webhook', causes: vmCauses } : undefined;
   const created = vmiFromVm(vm, profile);
-  if (!created.vmi || created.error) return { vmi: null, error: created.error ?? 'the VM controller created no VMI', notes };
+  if (!created.vmi || created.error) {
+    const error = created.error ?? 'the VM controller created no VMI';
+    return refused('vm-controller', error, notes, instancetypeErrorCauses(error, vmAt, place.vmiTemplate));
+  }
   const vmi = created.vmi;
   if (created.uuidComputed) {
     notes.push(
@@ -146,6 +161,11 @@ function admitVirtualMachine(vm: VirtualMachine, profile: ClusterProfile, ctx: D
   }
   vmi.metadata.uid = opts.vmiUid;
   return finish(vmi, profile, place.vmiTemplate, ctx, notes, undefined, vmRejection, true);
+}
+
+/** A stage that stops admission with an error rather than a webhook's cause list. */
+function refused(stage: AdmissionStage, error: string, notes: string[], causes: AdmissionCause[]): AdmissionResult {
+  return { vmi: null, error, notes, rejection: { stage, causes }, stageError: true };
 }
 
 function admitVirtualMachineInstance(
@@ -176,7 +196,10 @@ function finish(
   byKubeVirt = false,
 ): AdmissionResult {
   const result = applyVmiDefaults(vmi, ctx, firmwareUuid);
-  if (result.error) return { vmi: null, error: earlier ? rejectionMessage(earlier) : result.error, notes, ...(earlier ? { rejection: earlier } : {}) };
+  if (result.error) {
+    if (earlier) return { vmi: null, error: rejectionMessage(earlier), notes, rejection: earlier };
+    return refused('vmi-mutating-webhook', result.error, notes, instancetypeErrorCauses(result.error, [], templateAt));
+  }
   const vmiCauses = earlier ? [] : validateVirtualMachineInstance(vmi, templateAt, validationContext(profile), { byKubeVirt });
   const rejection: Rejection | undefined = earlier ?? (vmiCauses.length > 0 ? { stage: 'vmi-validating-webhook', causes: vmiCauses } : undefined);
   // The defaults' Hyper-V problems are the validating webhook's causes too: note them only if it found none.
@@ -192,7 +215,7 @@ function finish(
  */
 function rejectionMessage(r: Rejection): string {
   if (r.stage === 'schema') return strictDecodingMessage(r.causes);
-  return r.causes.map((c) => (r.stage === 'decode' && c.message.startsWith('json: ') ? c.message : `${c.field}: ${c.message}`)).join('; ');
+  return r.causes.map((c) => ((r.stage === 'decode' && c.message.startsWith('json: ')) || !c.field ? c.message : `${c.field}: ${c.message}`)).join('; ');
 }
 
 function asRecord(v: unknown): Record<string, unknown> {

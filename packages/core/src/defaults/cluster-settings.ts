@@ -46,11 +46,11 @@ export function isLiveUpdateRollout(config: KubeVirtConfig): boolean {
 }
 
 export function defaultNetworkInterface(config: KubeVirtConfig): string {
-  return config.networkConfiguration.defaultNetworkInterface ?? '';
+  return config.network.defaultNetworkInterface ?? '';
 }
 
 export function bridgeOnPodNetworkPermitted(config: KubeVirtConfig): boolean {
-  return config.networkConfiguration.permitBridgeInterfaceOnPodNetwork !== false;
+  return config.network.permitBridgeInterfaceOnPodNetwork !== false;
 }
 
 export function rootEnabled(config: KubeVirtConfig): boolean {

@@ -1,5 +1,7 @@
 // The pipeline, top to bottom: admit (defaults + instancetypes) → select → convert → overhead →
-// launcher resources. One ExplainItem per VM-like object: the `explain -o json` contract.
+// launcher resources → verdict. One ExplainItem per VM-like object: the `explain -o json` contract.
+// A VM KubeVirt refuses (at a webhook) or whose pod fits no node still gets the rest of the
+// preview where the pipeline can make it: what KubeVirt would build, labelled by the verdict.
 
 import type { VirtualMachineInstance } from '../api/kubevirt-types.js';
 import { admit } from '../defaults/admit.js';
@@ -14,6 +16,9 @@ import { computeLauncherResources, launcherResourceNotes, type LauncherResources
 import type { DomainType, HypervisorId } from '../select/hypervisors.js';
 import { selectHypervisor, type NodeOutcome, type Selection, type Semantics } from '../select/select-hypervisor.js';
 import { positionOfField, positionOfObject, type SourcePosition } from './resolve-position.js';
+import { figuresPastInt64, pastInt64Entry, placeInManifest, vmiOutOfRange } from './preview-range.js';
+import { decideVerdict, type RangeProblem, type Verdict, type VerdictCause } from './verdict.js';
+import type { AdmissionCause, AdmissionStage, Rejection } from '../validate/cause.js';
 
 import { PLACEHOLDER_VMI_UID } from '../conventions.js';
 export { PLACEHOLDER_VMI_UID };
@@ -23,7 +28,10 @@ export interface ExplainOptions {
   vmiUid?: string;
   /** XML indentation ("  " default, "\t" as production). */
   indent?: string;
-  /** Build the domain XML (default true); lint turns it off, it only needs the VMI and selection. */
+  /**
+   * Build the domain XML text (default true); lint turns it off. The converter still runs, since
+   * its errors are virt-launcher's and decide the verdict.
+   */
   domainXml?: boolean;
   /**
    * Resolve source positions (default true). When false (lint: its rules read none), decision
@@ -48,6 +56,12 @@ export interface ExplainItem {
   name: string;
   kubevirtVersion: string;
   semantics: Semantics;
+  /** runs, or why not: rejected (admission), unschedulable (no node takes the pod), launch-fails (virt-launcher). */
+  verdict: Verdict;
+  /** KubeVirt's causes when rejected (one per cause, with positions); [] otherwise. */
+  causes: VerdictCause[];
+  /** The admission stage that refused it, when rejected. */
+  admissionStage: AdmissionStage | null;
   hypervisor: HypervisorId | null;
   domainType: DomainType | null;
   error: string | null;
@@ -69,6 +83,14 @@ export interface Explained {
   item: ExplainItem;
   object: ManifestObject;
   selection: Selection | null;
+  /** KubeVirt's causes with manifest paths, when rejected (item.causes without positions resolved). */
+  causes: AdmissionCause[];
+  /** Values past what the preview honours (paths from the manifest root). */
+  outOfRange: RangeProblem[];
+  /** virt-launcher's own error (hypervisor device or converter), whatever the verdict. */
+  launchError: string | null;
+  /** Rejected by a stage's own error (instancetype application, defaults, …) rather than validator causes. */
+  stageError: boolean;
 }
 
 export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts: ExplainOptions = {}): Explained {
@@ -83,21 +105,29 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
     name: obj.name,
     kubevirtVersion: profile.version,
   };
-  if (!admission.vmi || admission.error) {
+  if (!admission.vmi) {
     const semantics: Semantics = 'kubevirt';
+    const v = decideVerdict({ admission: { error: admission.error ?? 'admission produced no VMI', rejection: admission.rejection }, nodes: [], landingNode: null, launchError: null, outOfRange: [] });
     return {
       object: obj,
       selection: null,
+      causes: v.causes,
+      outOfRange: [],
+      launchError: null,
+      stageError: admission.stageError === true || !admission.rejection,
       item: withSource(obj, positions, {
         source: UNRESOLVED,
         ...base,
         semantics,
+        verdict: v.verdict,
+        causes: verdictCauses(obj, v.causes, admission.rejection, positions),
+        admissionStage: v.admissionStage,
         hypervisor: null,
         domainType: null,
-        error: admission.error ?? 'admission produced no VMI',
-        decision: { semantics, summary: `rejected at admission: ${admission.error}`, steps: [] },
+        error: v.error,
+        decision: { semantics, summary: `rejected at admission: ${v.error}`, steps: [] },
         nodes: [],
-        vmi: admission.vmi,
+        vmi: null,
         domainXml: null,
         overheadBytes: null,
         controllerOverheadBytes: null,
@@ -110,30 +140,48 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   }
   const vmi = admission.vmi;
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
-  const converted = selection.error || opts.domainXml === false ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ' });
+  const beyond = vmiOutOfRange(vmi);
+  const converted = selection.error || beyond.length > 0 ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ', serialise: opts.domainXml !== false });
   const quirks = converted?.domainXml ? schemaQuirks(converted.domainXml) : [];
   if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema, placeholders for node values, or refused by older libvirt (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
   const tooOld = selection.hypervisor === 'mshv' && !selection.error ? launcherLacksHypervType(profile.version) : undefined;
   if (tooOld) notes.push(`libvirt version: ${tooOld}`);
   if (converted) notes.push(...converted.notes);
-  const overhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
-  notes.push(...overhead.notes);
-  const resources = computeLauncherResources(vmi, profile, selection, overhead);
-  if (resources) notes.push(...launcherResourceNotes(vmi));
-  const error = selection.error ?? converted?.error ?? null;
+  const computedOverhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
+  notes.push(...computedOverhead.notes);
+  const computedResources = computeLauncherResources(vmi, profile, selection, computedOverhead);
+  notes.push(...launcherResourceNotes(vmi));
+  // Figures at or past int64 are no result: dropped, and the VM is out of range.
+  const past = figuresPastInt64(computedOverhead, computedResources);
+  const overhead = past.overhead ? null : computedOverhead;
+  const resources = past.resources.length > 0 ? null : computedResources;
+  const outOfRange = placeInManifest([...beyond, ...(beyond.length > 0 ? [] : pastInt64Entry(vmi, past))], obj, kind, computedResources.requests.cpu);
+  const launchError = selection.error ?? converted?.error ?? null;
+  const v = decideVerdict({ admission, nodes: selection.nodes, landingNode: selection.landingNode, launchError, outOfRange });
+  const runs = v.verdict === 'runs';
+  const previewLabel = VERDICT_LABEL[v.verdict];
+  if (previewLabel && (converted?.domainXml || overhead || resources)) notes.unshift(previewLabel);
+  const domainXml = converted && !converted.error ? converted.domainXml : null;
   return {
     object: obj,
     selection,
+    causes: v.causes,
+    outOfRange,
+    launchError,
+    stageError: admission.stageError === true,
     item: withSource(obj, positions, {
       source: UNRESOLVED,
       ...base,
       semantics: selection.semantics,
-      hypervisor: error ? null : selection.hypervisor,
-      domainType: error ? null : selection.domainType,
-      error,
+      verdict: v.verdict,
+      causes: verdictCauses(obj, v.causes, admission.rejection, positions),
+      admissionStage: v.admissionStage,
+      hypervisor: runs ? selection.hypervisor : null,
+      domainType: runs ? selection.domainType : null,
+      error: v.error,
       decision: {
         semantics: selection.semantics,
-        summary: selection.summary,
+        summary: v.verdict === 'runs' ? selection.summary : `${VERDICT_SUMMARY[v.verdict]}: ${v.error}`,
         steps: selection.trace.map((s) => {
           const source = s.at && positions ? positionOfField(s.at) : undefined;
           return { rule: s.rule, outcome: s.outcome, reason: s.reason, ...(source ? { source } : s.at?.label ? { label: s.at.label } : {}) };
@@ -141,7 +189,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       },
       nodes: selection.nodes,
       vmi,
-      domainXml: error ? null : (converted?.domainXml ?? null),
+      domainXml,
       overheadBytes: overhead?.totalBytes ?? null,
       controllerOverheadBytes: overhead?.controllerTotalBytes ?? null,
       overheadTerms: (overhead?.terms ?? []).map(({ at, ...t }) => {
@@ -149,11 +197,35 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         return source ? { ...t, source } : t;
       }),
       launcherResources: resources,
-      schemaQuirks: error ? [] : quirks,
+      schemaQuirks: domainXml ? quirks : [],
       // Several configurators note the same thing once per device: keep each distinct text once.
       notes: [...new Set(notes)],
     }),
   };
+}
+
+/** Summary prefix per verdict other than runs. */
+const VERDICT_SUMMARY: Record<Exclude<Verdict, 'runs'>, string> = {
+  rejected: 'rejected at admission',
+  unschedulable: 'will not run',
+  'launch-fails': 'will not run: virt-launcher fails with',
+};
+
+/** The note that labels a preview shown for a VM that will not run. */
+const VERDICT_LABEL: Record<Verdict, string | null> = {
+  runs: null,
+  rejected: 'preview only: KubeVirt rejects this object; the VMI, domain XML, overhead and resources are what it would make of it if admitted',
+  unschedulable: 'preview only: no node can run the launcher pod; the domain XML, overhead and resources are what KubeVirt would make of it if a node could',
+  'launch-fails': 'preview only: virt-launcher fails before the domain is defined; the overhead and resources are those of the pod it would fail in',
+};
+
+/** KubeVirt's causes as the JSON carries them: stage on each, and positions when asked for. */
+function verdictCauses(obj: ManifestObject, causes: readonly AdmissionCause[], rejection: Rejection | undefined, positions: boolean): VerdictCause[] {
+  if (!rejection) return [];
+  return causes.map((c) => {
+    const source = positions && c.at ? positionOfField({ object: obj, path: c.at }) : undefined;
+    return { type: c.type, field: c.field, message: c.message, stage: rejection.stage, ...(source ? { source } : {}) };
+  });
 }
 
 /** Holds `source`'s place (first, as in the JSON contract) until withSource sets it. */

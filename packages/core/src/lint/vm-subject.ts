@@ -7,6 +7,8 @@ import type { ManifestObject } from '../parse/read-objects.js';
 import type { PathSegment } from '../parse/position-index.js';
 import { manifestPathOfVmiField, type VmLikeKind } from '../parse/vm-like.js';
 import type { Selection } from '../select/select-hypervisor.js';
+import type { AdmissionCause } from '../validate/cause.js';
+import type { RangeProblem, Verdict } from '../explain/verdict.js';
 
 /** How admission ended, by the kind of error KubeVirt (or our pipeline) gave. */
 export type AdmissionStatus = 'admitted' | 'instancetype' | 'not-found' | 'rejected' | 'unavailable';
@@ -28,6 +30,14 @@ export interface VmSubject {
   readonly kind: VmLikeKind;
   readonly item: ExplainItem;
   readonly admission: { status: AdmissionStatus; error: string | null };
+  /** The one verdict explain gives (rules that report it must agree with it). */
+  readonly verdict: Verdict;
+  /** KubeVirt's causes when rejected, with manifest paths. */
+  readonly causes: readonly AdmissionCause[];
+  /** Values past what the preview honours (manifest paths). */
+  readonly outOfRange: readonly RangeProblem[];
+  /** virt-launcher's own error, whatever the verdict. */
+  readonly launchError: string | null;
   /** The admitted VMI (null when admission rejected the object). */
   readonly vmi: VirtualMachineInstance | null;
   /** Hypervisor selection (null when admission rejected the object). */
@@ -38,13 +48,20 @@ export interface VmSubject {
 
 export function vmSubject(explained: Explained): VmSubject {
   const { item, object, selection } = explained;
-  // An error with a selection is a launch error, not an admission one.
-  const status = classifyAdmissionError(selection ? null : item.error, item.vmi !== null);
+  // Only a rejection is an admission error; the other verdicts' errors come later.
+  // Only a rejection is an admission error; the other verdicts' errors come later. Validator causes
+  // are plain rejections whatever they say; a stage's own error is told apart by its message.
+  const status: AdmissionStatus =
+    item.verdict !== 'rejected' ? (item.vmi !== null ? 'admitted' : 'unavailable') : explained.stageError ? classifyAdmissionError(item.error, item.vmi !== null) : 'rejected';
   return {
     object,
     kind: item.kind,
     item,
     admission: { status, error: status === 'admitted' ? null : item.error },
+    verdict: item.verdict,
+    causes: explained.causes,
+    outOfRange: explained.outOfRange,
+    launchError: explained.launchError,
     vmi: item.vmi,
     selection,
     vmiPath: (path) => manifestPathOfVmiField(item.kind, path),

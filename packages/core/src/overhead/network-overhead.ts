@@ -23,7 +23,7 @@ export function networkOverheadTerms(vmi: VirtualMachineInstance, config: KubeVi
   if (passt >= 0) {
     terms.push({ id: 'passt', label: 'passt binding (all ports forwarded)', quantity: mustParse(`${OVERHEAD_MI.passt}Mi`), cause: `interface ${interfaces[passt]!.name} uses passtBinding`, interfaceIndex: passt });
   }
-  const registered = config.networkConfiguration.binding ?? {};
+  const registered = config.network.binding ?? {};
   const seen = new Set<string>();
   interfaces.forEach((iface, index) => {
     const name = iface.binding?.name;
@@ -33,7 +33,7 @@ export function networkOverheadTerms(vmi: VirtualMachineInstance, config: KubeVi
     const parsed = raw === undefined ? null : parseQuantity(raw);
     const quantity = parsed?.ok ? parsed.quantity : ZERO_QUANTITY;
     if (quantity.mantissa === 0n) return;
-    terms.push({ id: `binding-plugin:${name}`, label: `network binding plugin ${name}`, quantity, cause: `networkConfiguration.binding.${name}.computeResourceOverhead.requests.memory`, interfaceIndex: index });
+    terms.push({ id: `binding-plugin:${name}`, label: `network binding plugin ${name}`, quantity, cause: `network.binding.${name}.computeResourceOverhead.requests.memory`, interfaceIndex: index });
   });
   return terms;
 }

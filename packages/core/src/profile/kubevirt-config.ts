@@ -47,7 +47,8 @@ export interface KubeVirtConfig {
   evictionStrategy?: string;
   vmRolloutStrategy?: string;
   liveUpdateConfiguration?: { maxHotplugRatio?: number; maxCpuSockets?: number; maxGuest?: Quantity };
-  networkConfiguration: {
+  /** Go's NetworkConfiguration, whose JSON key is `network` (a `networkConfiguration` key is ignored). */
+  network: {
     /** JSON name of Go's NetworkInterface; a key spelled `networkInterface` is unknown to KubeVirt and ignored. */
     defaultNetworkInterface?: string;
     permitBridgeInterfaceOnPodNetwork?: boolean;
@@ -77,7 +78,7 @@ export function defaultKubeVirtConfig(version: VersionKey): KubeVirtConfig {
     evictionStrategy: 'None',
     vmRolloutStrategy: 'LiveUpdate',
     liveUpdateConfiguration: { maxHotplugRatio: 4 },
-    networkConfiguration: { defaultNetworkInterface: 'bridge', permitBridgeInterfaceOnPodNetwork: true, permitSlirpInterface: false },
+    network: { defaultNetworkInterface: 'bridge', permitBridgeInterfaceOnPodNetwork: true, permitSlirpInterface: false },
     smbios: { manufacturer: 'KubeVirt', family: 'KubeVirt', product: 'None', sku: '', version: '' },
   };
 }

@@ -9,7 +9,7 @@
 
 import type { PathSegment } from '../parse/position-index.js';
 import { parseQuantity } from '../quantity/parse.js';
-import type { FieldNode, IntKind, StructNode, TypeNode } from './field-schema.js';
+import { structFields, type FieldNode, type IntKind, type StructNode, type TypeNode } from './field-schema.js';
 
 export interface UnknownField {
   /** Path from the object's root. */
@@ -87,7 +87,7 @@ function result(w: Walk): FieldCheck {
  */
 function walkStruct(node: StructNode, value: Record<string, unknown>, w: Walk, strict: boolean, closed: boolean): void {
   for (const key in value) {
-    const field = node.fields.get(key);
+    const field = structFields(node).get(key);
     const v = value[key];
     if (!field) {
       // The root's status is the cluster's to write (a captured object may carry any): not checked.
@@ -209,7 +209,7 @@ function goFieldStack(root: StructNode, path: readonly PathSegment[]): string {
       continue;
     }
     if (!def || typeof seg !== 'string') break;
-    const field: FieldNode | undefined = def.fields.get(seg);
+    const field: FieldNode | undefined = structFields(def).get(seg);
     if (!field) break;
     names.push(field.goSegment);
     type = field.type;
@@ -226,7 +226,7 @@ function reportUnknown(node: StructNode, key: string, w: Walk): void {
   w.path.push(key);
   const path = [...w.path];
   w.path.pop();
-  const suggestion = closestName(key, node.fields.keys());
+  const suggestion = closestName(key, structFields(node).keys());
   result(w).unknown.push({ path, printed: printPath(path), ...(suggestion ? { suggestion } : {}) });
 }
 

@@ -2,8 +2,8 @@
 // compiled once per KubeVirt version into linked nodes that a value is walked against.
 //
 // Table format (field-schema.generated.ts): { base, roots: kind → definition, defs, diffs:
-// version → { changed: definition → row, removed: [definition] } }. A row is { g: Go struct name,
-// f: json name → entry }, an entry either a type code or [type code, Go type, embedded structs
+// version → { changed: definition → row, removed: [definition] } }. A row is [Go struct name,
+// JSON text of { json name → entry }] (parsed on first use), an entry either a type code or [type code, Go type, embedded structs
 // ("A.B"), "open" | "open1"]. Type codes: `s:`/`b:`/`n:` + Go type (string, bool, float),
 // `i:` + Go type + `:` + integer kind, `q` Quantity, `ios` IntOrString, `time`, `dur`, `any`,
 // `@Definition`, `[` + element (list), `{` + element (map). "open": the CRD keeps unknown fields
@@ -49,14 +49,57 @@ function typeNode(k: TypeKind, go = '', def: StructNode | null = null, elem: Typ
 export interface StructNode {
   /** Go struct name (encoding/json's `Go struct field <Struct>.…`). */
   go: string;
+  /** Filled on first use ({@link structFields}): a run compiles only the definitions it meets. */
   fields: Map<string, FieldNode>;
+  pending: { row: Row; structs: Map<string, StructNode> } | null;
+}
+
+/** The fields of a struct, compiled from its table row on first use. */
+export function structFields(node: StructNode): Map<string, FieldNode> {
+  if (node.pending) {
+    const { row, structs } = node.pending;
+    node.pending = null;
+    const fields = JSON.parse(row[1]) as Record<string, Entry>;
+    for (const field in fields) {
+      const entry = fields[field]!;
+      const [code, go = '', embeds = '', open = ''] = typeof entry === 'string' ? [entry] : entry;
+      node.fields.set(field, {
+        name: field,
+        type: typeOf(code, go, structs),
+        goSegment: embeds ? `${embeds}.${field}` : field,
+        open: open === 'open' ? 'deep' : open === 'open1' ? 'shallow' : null,
+      });
+    }
+  }
+  return node.fields;
+}
+
+function typeOf(code: string, go: string, structs: Map<string, StructNode>): TypeNode {
+  switch (code[0]) {
+    case '@': {
+      const def = structs.get(code.slice(1));
+      return def ? typeNode('struct', go, def) : typeNode('any');
+    }
+    case '[':
+      return typeNode('list', go, null, typeOf(code.slice(1), go.startsWith('[]') ? go.slice(2) : '', structs));
+    case '{':
+      return typeNode('map', go, null, typeOf(code.slice(1), go.startsWith('map[') ? go.slice(go.indexOf(']') + 1) : '', structs));
+  }
+  if (code === 'q') return typeNode('quantity');
+  if (code === 'ios') return typeNode('intOrString');
+  if (code === 'time') return typeNode('time');
+  if (code === 'dur') return typeNode('duration');
+  const [t, goType, intKind] = code.split(':') as [string, string, string | undefined];
+  if (t === 's') return typeNode('string', goType);
+  if (t === 'b') return typeNode('bool', goType);
+  if (t === 'n') return typeNode('float', goType);
+  if (t === 'i') return typeNode('int', goType, null, null, (intKind ?? 'int64') as IntKind);
+  return typeNode('any');
 }
 
 type Entry = string | string[];
-interface Row {
-  g: string;
-  f: Record<string, Entry>;
-}
+/** Go struct name, and the JSON text of its fields (json name → entry). */
+type Row = [string, string];
 interface Table {
   base: VersionKey;
   roots: Record<string, string>;
@@ -80,41 +123,10 @@ function rowsFor(version: VersionKey): Record<string, Row> {
 function compileVersion(version: VersionKey): Map<string, StructNode> {
   const rows = rowsFor(version);
   const structs = new Map<string, StructNode>();
-  // Two passes: create every struct node, then link fields (definitions refer to each other).
-  for (const [name, row] of Object.entries(rows)) structs.set(name, { go: row.g, fields: new Map() });
-  const typeOf = (code: string, go: string): TypeNode => {
-    switch (code[0]) {
-      case '@': {
-        const def = structs.get(code.slice(1));
-        return def ? typeNode('struct', go, def) : typeNode('any');
-      }
-      case '[':
-        return typeNode('list', go, null, typeOf(code.slice(1), go.startsWith('[]') ? go.slice(2) : ''));
-      case '{':
-        return typeNode('map', go, null, typeOf(code.slice(1), go.startsWith('map[') ? go.slice(go.indexOf(']') + 1) : ''));
-    }
-    if (code === 'q') return typeNode('quantity');
-    if (code === 'ios') return typeNode('intOrString');
-    if (code === 'time') return typeNode('time');
-    if (code === 'dur') return typeNode('duration');
-    const [t, goType, intKind] = code.split(':') as [string, string, string | undefined];
-    if (t === 's') return typeNode('string', goType);
-    if (t === 'b') return typeNode('bool', goType);
-    if (t === 'n') return typeNode('float', goType);
-    if (t === 'i') return typeNode('int', goType, null, null, (intKind ?? 'int64') as IntKind);
-    return typeNode('any');
-  };
-  for (const [name, row] of Object.entries(rows)) {
-    const node = structs.get(name)!;
-    for (const [field, entry] of Object.entries(row.f)) {
-      const [code, go = '', embeds = '', open = ''] = typeof entry === 'string' ? [entry] : entry;
-      node.fields.set(field, {
-        name: field,
-        type: typeOf(code, go),
-        goSegment: embeds ? `${embeds}.${field}` : field,
-        open: open === 'open' ? 'deep' : open === 'open1' ? 'shallow' : null,
-      });
-    }
+  // Nodes first (definitions refer to each other); their fields when first walked into.
+  for (const name in rows) {
+    const row = rows[name]!;
+    structs.set(name, { go: row[0], fields: new Map(), pending: { row, structs } });
   }
   return structs;
 }

@@ -29,7 +29,7 @@ const SPECS: [string, () => VirtualMachineInstanceSpec][] = [
 describe('defaultNetworkInterfaceError', () => {
   for (const [label, make] of SPECS) {
     it.each(NETWORK_CONFIGS.map((c) => [JSON.stringify(c), c]))(`agrees with setSpecDefaults for ${label}, config %s`, (_name, networkConfiguration) => {
-      const ctx = defaultsContext({ networkConfiguration });
+      const ctx = defaultsContext({ network: networkConfiguration });
       const s = make();
       const before = deepClone(s);
       expect(defaultNetworkInterfaceError(s, ctx.config)).toBe(setSpecDefaults(make(), ctx));
@@ -38,7 +38,7 @@ describe('defaultNetworkInterfaceError', () => {
   }
 
   it('finds the rejections (the comparison above is not vacuous)', () => {
-    const errors = NETWORK_CONFIGS.map((networkConfiguration) => defaultNetworkInterfaceError(spec(), defaultsContext({ networkConfiguration }).config));
+    const errors = NETWORK_CONFIGS.map((networkConfiguration) => defaultNetworkInterfaceError(spec(), defaultsContext({ network: networkConfiguration }).config));
     expect(errors.filter((e) => e !== null)).toHaveLength(3);
   });
 });

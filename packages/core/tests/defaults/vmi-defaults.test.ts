@@ -83,13 +83,13 @@ describe('default pod interface (row N)', () => {
     ['masquerade', { masquerade: {} }],
   ])('as %s', (kind, binding) => {
     const s = spec();
-    expect(setSpecDefaults(s, defaultsContext({ networkConfiguration: { defaultNetworkInterface: kind } }))).toBeNull();
+    expect(setSpecDefaults(s, defaultsContext({ network: { defaultNetworkInterface: kind } }))).toBeNull();
     expect(s.domain.devices.interfaces).toEqual([{ name: 'default', ...binding }]);
     expect(s.networks).toEqual([{ name: 'default', pod: {} }]);
   });
   it('defaults to bridge, and ignores the misspelt key `networkInterface`', () => {
     const s = spec();
-    setSpecDefaults(s, defaultsContext({ networkConfiguration: { networkInterface: 'masquerade' } }));
+    setSpecDefaults(s, defaultsContext({ network: { networkInterface: 'masquerade' } }));
     expect(s.domain.devices.interfaces).toEqual([{ name: 'default', bridge: {} }]);
   });
   it.each([
@@ -108,10 +108,10 @@ describe('default pod interface (row N)', () => {
     expect(s.networks).toBeUndefined();
   });
   it('rejects bridge when the cluster forbids it on the pod network, and slirp', () => {
-    expect(setSpecDefaults(spec(), defaultsContext({ networkConfiguration: { permitBridgeInterfaceOnPodNetwork: false } }))).toBe(
+    expect(setSpecDefaults(spec(), defaultsContext({ network: { permitBridgeInterfaceOnPodNetwork: false } }))).toBe(
       'bridge interface is not enabled in kubevirt-config',
     );
-    expect(setSpecDefaults(spec(), defaultsContext({ networkConfiguration: { defaultNetworkInterface: 'slirp' } }))).toBe('slirp interface is deprecated as of v1.3');
+    expect(setSpecDefaults(spec(), defaultsContext({ network: { defaultNetworkInterface: 'slirp' } }))).toBe('slirp interface is deprecated as of v1.3');
   });
 });
 

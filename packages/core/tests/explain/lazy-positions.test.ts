@@ -1,5 +1,5 @@
 // explain with `positions: false` (what lint asks for) must describe the same VM: the same item,
-// `source` still resolved (on first read), only decision steps and overhead terms without sources.
+// `source` still resolved (on first read), only decision steps, overhead terms and causes without sources.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainAll, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
@@ -11,6 +11,7 @@ function withoutFieldSources(item: ExplainItem): unknown {
   const json = JSON.parse(JSON.stringify(item)) as ExplainItem;
   for (const s of json.decision.steps) delete s.source, delete s.label;
   for (const t of json.overheadTerms) delete t.source;
+  for (const c of json.causes) delete c.source;
   return json;
 }
 

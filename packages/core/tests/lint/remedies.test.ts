@@ -41,8 +41,8 @@ const CASES: Case[] = [
     name: 'networkInterface is renamed to defaultNetworkInterface',
     rule: 'ignored-kubevirt-setting',
     messageId: 'unknownKey',
-    before: `${CR_HEAD}    networkConfiguration:\n      networkInterface: masquerade\n`,
-    after: `${CR_HEAD}    networkConfiguration:\n      defaultNetworkInterface: masquerade\n`,
+    before: `${CR_HEAD}    network:\n      networkInterface: masquerade\n`,
+    after: `${CR_HEAD}    network:\n      defaultNetworkInterface: masquerade\n`,
     title: 'Rename networkInterface to defaultNetworkInterface',
   },
   {
@@ -189,7 +189,7 @@ describe('lint remedies', () => {
   }
 
   it('no rename next to the right key (it would duplicate the key)', () => {
-    const text = `${CR_HEAD}    networkConfiguration:\n      defaultNetworkInterface: bridge\n      networkInterface: masquerade\n`;
+    const text = `${CR_HEAD}    network:\n      defaultNetworkInterface: bridge\n      networkInterface: masquerade\n`;
     expect(remedyFor(theFinding(text, 'ignored-kubevirt-setting', 'unknownKey'), text)).toBeUndefined();
   });
 

@@ -87,7 +87,7 @@ describe('network binding overhead (pkg/network/resources/memory_test.go)', () =
     ['passt binding', [{ name: 'default', passtBinding: {} }], 250 * MI],
     ['passt binding and a plugin', [{ name: 'default', passtBinding: {} }, { name: 'net1', binding: { name: 'plugin1' } }], 750 * MI],
   ] as [string, NonNullable<VirtualMachineInstance['spec']['domain']['devices']['interfaces']>, number][])('%s', (_name, interfaces, extra) => {
-    const r = overheadOf(withIfaces(interfaces), { configuration: { networkConfiguration: plugins } });
+    const r = overheadOf(withIfaces(interfaces), { configuration: { network: plugins } });
     expect(r.controllerTotalBytes - r.totalBytes).toBe(extra);
     // The terms table sums exactly to both totals.
     expect(r.terms.filter((t) => t.scope !== 'controller').reduce((s, t) => s + t.bytes, 0)).toBe(r.totalBytes);

@@ -1,6 +1,6 @@
 // A supplementalPoolThreadCount sizes a list in every virtio disk's <driver>: a uint32 of 4e9
 // (KubeVirt caps it only from below) would allocate four billion ids per disk. Above the preview limit
-// (docs/limits.md) explain says so instead of rendering.
+// (docs/limits.md) explain renders nothing and says no node can run it (verdict unschedulable).
 import { describe, expect, it } from 'vitest';
 import { explainAll, loadObjects, loadProfile } from '../../src/index.js';
 import { MAX_PREVIEW_POOL_THREADS } from '../../src/convert/iothreads-plan.js';
@@ -20,12 +20,12 @@ spec:
     - {name: root, containerDisk: {image: quay.io/containerdisks/fedora:latest}}
 `;
 
-function explain(count: number): { error: string | null; xml: string | null; ms: number } {
+function explain(count: number): { verdict: string; error: string | null; xml: string | null; ms: number } {
   const t0 = performance.now();
   const loaded = loadObjects([{ path: 'pool.yaml', text: vmi(count) }]);
   expect(loaded.findings).toEqual([]);
   const [e] = explainAll(loaded.objects, loadProfile([]).profile);
-  return { error: e!.item.error ?? null, xml: e!.item.domainXml, ms: performance.now() - t0 };
+  return { verdict: e!.item.verdict, error: e!.item.error ?? null, xml: e!.item.domainXml, ms: performance.now() - t0 };
 }
 
 describe('supplemental IO-thread pool size', () => {
@@ -36,10 +36,12 @@ describe('supplemental IO-thread pool size', () => {
     expect(r.xml!.match(/<iothread id="\d+"/g)?.length).toBe(MAX_PREVIEW_POOL_THREADS);
   });
 
-  it('refuses a uint32-sized pool as a preview limit, quickly', () => {
+  it('refuses a uint32-sized pool at its field, never as a preview limit, quickly', () => {
     const r = explain(4294967295);
     expect(r.xml).toBeNull();
-    expect(r.error).toMatch(/preview limit: a supplemental pool of 4294967295 IO threads/);
+    expect(r.verdict).toBe('unschedulable');
+    expect(r.error).toMatch(/^spec\.domain\.ioThreads\.supplementalPoolThreadCount: 4294967295 IO threads: KubeVirt accepts this/);
+    expect(r.error).not.toContain('preview limit');
     expect(r.ms).toBeLessThan(1000);
   });
 });

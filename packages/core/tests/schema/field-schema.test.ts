@@ -3,14 +3,14 @@
 // fields added after v1.8).
 import { describe, expect, it } from 'vitest';
 import { VERSION_KEYS } from '../../src/profile/versions.js';
-import { rootSchema, type StructNode, type TypeNode } from '../../src/schema/field-schema.js';
+import { rootSchema, structFields, type StructNode, type TypeNode } from '../../src/schema/field-schema.js';
 import { closestName } from '../../src/schema/check-fields.js';
 
 function at(root: StructNode, path: string): { type: TypeNode; open: string | null } {
   let node: StructNode = root;
   const names = path.split('.');
   for (let i = 0; i < names.length; i++) {
-    const f = node.fields.get(names[i]!);
+    const f = structFields(node).get(names[i]!);
     if (!f) throw new Error(`no ${names[i]} in ${node.go}`);
     if (i === names.length - 1) return { type: f.type, open: f.open };
     let t = f.type;
@@ -24,10 +24,10 @@ function at(root: StructNode, path: string): { type: TypeNode; open: string | nu
 describe('KubeVirt field table', () => {
   const kinds = ['VirtualMachine', 'VirtualMachineInstance', 'VirtualMachineInstanceReplicaSet', 'KubeVirt'] as const;
   it.each(VERSION_KEYS)('has every root for %s', (v) => {
-    for (const k of kinds) expect(rootSchema(k, 'kubevirt.io/v1', v)?.fields.has('spec')).toBe(true);
+    for (const k of kinds) expect(structFields(rootSchema(k, 'kubevirt.io/v1', v)!).has('spec')).toBe(true);
     expect(rootSchema('VirtualMachinePool', 'pool.kubevirt.io/v1beta1', v)?.go).toBe('VirtualMachinePool');
     for (const k of ['VirtualMachineInstancetype', 'VirtualMachineClusterInstancetype', 'VirtualMachinePreference', 'VirtualMachineClusterPreference'] as const) {
-      expect(rootSchema(k, 'instancetype.kubevirt.io/v1beta1', v)?.fields.has('spec')).toBe(true);
+      expect(structFields(rootSchema(k, 'instancetype.kubevirt.io/v1beta1', v)!).has('spec')).toBe(true);
     }
     expect(rootSchema('VirtualMachineInstancetype', 'instancetype.kubevirt.io/v1alpha1', v)).toBeUndefined();
     expect(rootSchema('Node', 'v1', v)).toBeUndefined();
@@ -50,13 +50,13 @@ describe('KubeVirt field table', () => {
   });
 
   it('differs by version where KubeVirt added fields', () => {
-    expect(rootSchema('VirtualMachine', 'kubevirt.io/v1', 'main')!.fields.get('spec')).toBeDefined();
+    expect(structFields(rootSchema('VirtualMachine', 'kubevirt.io/v1', 'main')!).get('spec')).toBeDefined();
     const spec = (v: 'main' | 'v1.8') => {
       const t = at(rootSchema('VirtualMachine', 'kubevirt.io/v1', v)!, 'spec.template.spec').type;
       return t.def ?? undefined;
     };
-    expect(spec('main')?.fields.has('serviceAccountName')).toBe(true);
-    expect(spec('v1.8')?.fields.has('serviceAccountName')).toBe(false);
+    expect(structFields(spec('main')!).has('serviceAccountName')).toBe(true);
+    expect(structFields(spec('v1.8')!).has('serviceAccountName')).toBe(false);
   });
 
   it('suggests the closest sibling, or nothing', () => {

@@ -131,7 +131,7 @@ const CASES: Case[] = [
   {
     name: 'bridge on the pod network when the cluster forbids it',
     edit: (s) => (s.domain.devices.interfaces[0] = { name: 'default', bridge: {} }),
-    opts: { configuration: { networkConfiguration: { permitBridgeInterfaceOnPodNetwork: false } } },
+    opts: { configuration: { network: { permitBridgeInterfaceOnPodNetwork: false } } },
     want: [invalid(`${I}[0].name`, 'Bridge on pod network configuration is not enabled under kubevirt-config')],
   },
   { name: 'accepts bridge on the pod network by default', edit: (s) => (s.domain.devices.interfaces[0] = { name: 'default', bridge: {} }), want: [] },

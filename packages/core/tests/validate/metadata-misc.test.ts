@@ -117,7 +117,13 @@ const rows: Row[] = [
     manifest: vmWith((s) => (s.serviceAccountName = 'Bad_Name')),
     want: [invalid(`${T}.serviceAccountName`, `${T}.serviceAccountName is not a valid service account name: ${SUBDOMAIN_RULES}`)],
   },
-  { name: 'an invalid service account name on v1.8 (not checked there)', manifest: vmWith((s) => (s.serviceAccountName = 'Bad_Name')), cluster: { version: 'v1.8.4' }, want: [] },
+  // v1.8's API has no spec.serviceAccountName: the API server's strict field validation refuses it first.
+  {
+    name: 'a service account name on v1.8 (no such field there)',
+    manifest: vmWith((s) => (s.serviceAccountName = 'Bad_Name')),
+    cluster: { version: 'v1.8.4' },
+    want: [{ type: 'FieldValueUnknown', field: `${T}.serviceAccountName`, message: `unknown field "${T}.serviceAccountName"` }],
+  },
   // Admitted although odd (vectors timezone-invalid, firmware-uuid-bad).
   { name: 'an unknown timezone', manifest: vmWith((s) => (s.domain.clock = { timezone: 'Mars/Olympus' })), want: [] },
   { name: 'a firmware uuid that is not a UUID', manifest: vmWith((s) => (s.domain.firmware = { uuid: 'not-a-uuid' })), want: [] },

@@ -1,8 +1,9 @@
 // kubectl l1vh domain (FILE|DIR|-)...: only the libvirt domain XML, one document per VM, ready
-// for `virsh define --validate` or a diff. A VM without XML (it cannot launch) gets one line on
-// stderr: file:line: kind namespace/name: reason.
+// for `virsh define --validate` or a diff. A VM that will not run (any verdict but `runs`) gets no
+// XML: one line on stderr, file:line: kind namespace/name: verdict: reason, and one line per
+// KubeVirt cause at its file:line:col. The exit code is explain's: 1 when any VM will not run.
 
-import { explainAll, loadObjects, loadProfile, type ExplainItem } from '@l1vh/core';
+import { explainAll, loadObjects, loadProfile } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import type { CliIO } from '../io.js';
 import { readInputs } from '../read-inputs.js';
@@ -13,7 +14,9 @@ export const DOMAIN_HELP = `Usage: kubectl l1vh domain (FILE|DIR|-)... [--profil
 Prints the libvirt domain XML virt-launcher would define for each VirtualMachine-like object, one
 XML document per VM in input order. With several VMs each document is preceded by a comment
 naming it (a comment before the root element keeps each document valid on its own).
-A VM that cannot launch prints "file:line: kind namespace/name: reason" on stderr instead.
+A VM that will not run (rejected, unschedulable, launch-fails: see explain) prints no XML but
+"file:line: kind namespace/name: verdict: reason" on stderr, and each admission cause on its own
+line as "file:line:col: field: message"; explain shows the preview KubeVirt would make of it.
 
 Options:
   --profile FILE     cluster profile (as for explain); repeatable
@@ -21,7 +24,8 @@ Options:
   --vmi-uid UID      UID for VMIs whose metadata.uid is unknown (default all zeros)
   --xml-indent tab   indent with tabs, as virt-launcher does (default: two spaces)
 
-Exit codes: 0 every VM has XML; 1 a VM cannot launch or an input is invalid; 2 usage or file I/O error (a missing path, a binary or oversized file).
+Exit codes: 0 every VM runs (and has XML); 1 a VM will not run or an input is invalid; 2 usage or
+file I/O error (a missing path, a binary or oversized file).
 `;
 
 export async function domainCommand(argv: string[], io: CliIO): Promise<number> {
@@ -60,10 +64,13 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
   for (const it of items) {
     const where = `${it.source.file}:${it.source.line}`;
     const who = `${it.kind} ${it.namespace}/${it.name}`;
-    const reason = cannotLaunch(it);
-    if (reason) {
+    if (it.verdict !== 'runs' || it.domainXml === null) {
       failed++;
-      io.stderr(`${where}: ${who}: ${oneLine(reason)}\n`);
+      io.stderr(`${where}: ${who}: ${it.verdict === 'runs' ? 'no domain XML was produced' : `${it.verdict}: ${oneLine(it.error ?? '')}`}\n`);
+      for (const c of it.causes) {
+        const at = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}` : where;
+        io.stderr(`${at}: ${c.field ? `${c.field}: ` : ''}${oneLine(c.message)}\n`);
+      }
       continue;
     }
     const xml = it.domainXml!;
@@ -71,15 +78,6 @@ export async function domainCommand(argv: string[], io: CliIO): Promise<number> 
   }
   printFindings(loaded.findings, inputs.sources, io);
   return failed > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
-}
-
-/** Why the VM never gets a domain: an error, or a launcher pod no node can take. */
-function cannotLaunch(it: ExplainItem): string | undefined {
-  if (it.nodes.length > 0 && !it.nodes.some((n) => n.eligible)) {
-    return `no node can run the virt-launcher pod: ${it.nodes.map((n) => `${n.node}: ${n.reasons.join(', ')}`).join('; ')}`;
-  }
-  if (it.domainXml === null) return it.error ?? 'no domain XML was produced';
-  return undefined;
 }
 
 function oneLine(s: string): string {

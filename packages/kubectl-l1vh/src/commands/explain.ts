@@ -30,8 +30,14 @@ Options:
   --vmi-uid UID      UID for VMIs whose metadata.uid is unknown (default all zeros)
   --xml-indent tab   indent the XML with tabs, as virt-launcher does (default: two spaces)
 
-Exit codes: 0 ok; 1 invalid input manifests or a vm/NAME not found; 2 usage, configuration or
-file I/O error (a missing path, a binary or oversized file); 3 the cluster could not be read.
+Each VM gets a verdict: runs, rejected (KubeVirt's admission refuses it; each cause is printed
+as file:line:col), unschedulable (no node can run its launcher pod) or launch-fails (virt-launcher
+fails). For a VM that will not run the preview is still shown where KubeVirt would build it,
+labelled "preview only".
+
+Exit codes: 0 every VM runs; 1 a VM will not run, invalid input manifests or a vm/NAME not found;
+2 usage, configuration or file I/O error (a missing path, a binary or oversized file); 3 the
+cluster could not be read.
 `;
 
 export async function explainCommand(argv: string[], io: CliIO): Promise<number> {
@@ -76,5 +82,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   printFindings(loaded.findings, inputs.sources, io);
   // A path that cannot be read (missing, binary, too large) is an I/O error, as in lint and domain.
   if (inputs.problems.some((p) => !p.notFound)) return EXIT.USAGE;
-  return inputs.problems.length > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
+  // Exit 1 when any VM will not run (rejected, unschedulable, launch fails) or an input is invalid.
+  const wontRun = items.some((it) => it.verdict !== 'runs');
+  return wontRun || inputs.problems.length > 0 || loaded.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -16,12 +16,14 @@ export function formatExplainText(r: ExplainReport): string {
 function formatItem(it: ExplainItem, showXml: boolean, findings: readonly ItemFinding[] = []): string {
   const lines: string[] = [];
   lines.push(`${it.kind} ${it.namespace}/${it.name}  (${it.source.file}:${it.source.line})`);
+  lines.push(`  verdict:     ${VERDICT_TEXT[it.verdict]}${it.admissionStage ? ` (${it.admissionStage})` : ''}`);
+  // One line per KubeVirt cause, where it points in the manifest.
+  for (const c of it.causes) {
+    const where = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}` : `${it.source.file}:${it.source.line}:${it.source.col}`;
+    lines.push(`    ${where}: ${c.field ? `${c.field}: ` : ''}${oneLine(c.message)}`);
+  }
   const hv = it.hypervisor ? `${HYPERVISOR_LABELS[it.hypervisor]}  (libvirt domain type "${it.domainType}")` : `none: ${it.error}`;
-  // The JSON keeps the outcome on the node the pod would be evaluated on (the golden convention);
-  // a reader must not miss that the pod itself would stay Pending.
-  const pending = it.nodes.length > 0 && !it.nodes.some((n) => n.eligible);
-  const pendingNote = it.hypervisor ? ', if scheduled; but no node can run the launcher pod (it stays Pending)' : '; and no node can run the launcher pod (it stays Pending)';
-  lines.push(`  hypervisor:  ${pending ? hv + pendingNote : hv}`);
+  lines.push(`  hypervisor:  ${hv}`);
   lines.push(`  model:       ${SEMANTICS_LABEL[it.semantics]}, ${VERSION_TRAITS[it.kubevirtVersion as keyof typeof VERSION_TRAITS]?.label ?? it.kubevirtVersion}`);
   if (it.decision.summary) lines.push(`  summary:     ${it.decision.summary}`);
   if (it.decision.steps.length > 0) {
@@ -52,6 +54,17 @@ function formatItem(it: ExplainItem, showXml: boolean, findings: readonly ItemFi
   }
   if (showXml && it.domainXml) lines.push('', it.domainXml);
   return lines.join('\n') + '\n';
+}
+
+const VERDICT_TEXT = {
+  runs: 'runs',
+  rejected: 'rejected: KubeVirt refuses this object',
+  unschedulable: 'unschedulable: no node can run its launcher pod',
+  'launch-fails': 'launch fails: virt-launcher cannot start it',
+} as const;
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ');
 }
 
 function formatMi(bytes: number): string {

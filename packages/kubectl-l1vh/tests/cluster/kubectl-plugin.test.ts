@@ -64,7 +64,7 @@ describe('lazy cluster chunk', () => {
     copyFileSync(join(DIST, 'kubectl-l1vh'), join(bare, 'kubectl-l1vh'));
     writeFileSync(join(bare, 'package.json'), '{ "type": "commonjs" }\n');
     const vm = join(t.dir, 'vm.yaml');
-    writeFileSync(vm, 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      domain:\n        devices: {}\n');
+    writeFileSync(vm, 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: a\nspec:\n  runStrategy: Always\n  template:\n    spec:\n      domain:\n        devices: {}\n        memory:\n          guest: 1Gi\n');
     const offline = await sh(process.execPath, [join(bare, 'kubectl-l1vh'), 'explain', vm, '-o', 'json']);
     expect(offline.stderr).toBe('');
     expect(offline.code).toBe(0);

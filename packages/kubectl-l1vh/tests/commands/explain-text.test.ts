@@ -10,11 +10,17 @@ describe('explain -o text', () => {
     expect(r.out).toMatch(/gate-configurable-hypervisor: ConfigurableHypervisor gate on.*\[<embedded default profile>:\d+:\d+\]/);
   });
 
-  it('says the pod stays Pending when no node can run it, even though the JSON keeps the evaluated outcome', async () => {
+  it('says the pod stays Pending when no node can run it: verdict unschedulable, no hypervisor, exit 1', async () => {
     const text = await run(['explain', 'p.yaml'], { 'p.yaml': VM_PENDING });
-    expect(text.out).toContain('if scheduled; but no node can run the launcher pod (it stays Pending)');
-    const json = JSON.parse((await run(['explain', 'p.yaml', '-o', 'json'], { 'p.yaml': VM_PENDING })).out) as { items: { hypervisor: string; nodes: { eligible: boolean }[] }[] };
-    expect(json.items[0]!.hypervisor).toBe('mshv');
-    expect(json.items[0]!.nodes.every((n) => !n.eligible)).toBe(true);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('  verdict:     unschedulable: no node can run its launcher pod\n');
+    expect(text.out).toContain('  hypervisor:  none: no node can run the launcher pod (it stays Pending): l1vh-node-1: nodeSelector disktype=ssd not matched');
+    const json = await run(['explain', 'p.yaml', '-o', 'json'], { 'p.yaml': VM_PENDING });
+    expect(json.code).toBe(1);
+    const item = (JSON.parse(json.out) as { items: { verdict: string; hypervisor: string | null; domainType: string | null; error: string | null; nodes: { eligible: boolean; hypervisor: string | null }[] }[] }).items[0]!;
+    expect(item).toMatchObject({ verdict: 'unschedulable', hypervisor: null, domainType: null });
+    expect(item.error).toMatch(/^no node can run the launcher pod \(it stays Pending\)/);
+    // The node the pod was evaluated on still says what it would get.
+    expect(item.nodes.every((n) => !n.eligible && n.hypervisor === 'mshv')).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ spec:
     additionalGuestMemoryOverheadRatio: "1.234"
     developerConfiguration: {featureGates: [ConfigurableHypervisor]}
     hypervisors: [{name: hyperv-direct}]
-    networkConfiguration:
+    network:
       binding:
         slirp-plugin: {computeResourceOverhead: {requests: {memory: 300Mi}}}
 status: {observedKubeVirtVersion: v1.9.0}

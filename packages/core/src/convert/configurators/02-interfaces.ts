@@ -22,7 +22,7 @@ const ISTIO_RESERVED_PORTS = [15000, 15001, 15004, 15006, 15008, 15009, 15020, 1
 export function domainAttachmentOf(iface: Interface, config: KubeVirtConfig): string | undefined {
   if (iface.bridge !== undefined || iface.masquerade !== undefined) return TAP;
   if (!iface.binding) return undefined;
-  const type = config.networkConfiguration.binding?.[iface.binding.name]?.domainAttachmentType;
+  const type = config.network.binding?.[iface.binding.name]?.domainAttachmentType;
   if (!type) return undefined;
   return type === MANAGED_TAP ? TAP : type;
 }

@@ -13,7 +13,9 @@ const CONFIG = ['spec', 'configuration'] as const;
  * where renaming the key alone is the fix (the editor's quick fix uses it, lint/remedies.ts).
  */
 export const MISSPELLED_KEYS: readonly { path: readonly string[]; use: string; renameTo?: string }[] = [
-  { path: ['networkConfiguration', 'networkInterface'], use: 'networkConfiguration.defaultNetworkInterface', renameTo: 'defaultNetworkInterface' },
+  // Go's KubeVirtConfiguration.NetworkConfiguration is `json:"network"`: the Go name as a key is dropped.
+  { path: ['networkConfiguration'], use: 'network', renameTo: 'network' },
+  { path: ['network', 'networkInterface'], use: 'network.defaultNetworkInterface', renameTo: 'defaultNetworkInterface' },
   { path: ['developerConfiguration', 'featuregates'], use: 'developerConfiguration.featureGates', renameTo: 'featureGates' },
   { path: ['hypervisor'], use: 'hypervisors (a list: [{name: hyperv-direct}])' },
 ];

@@ -2,6 +2,8 @@
 // tests/lint/<id>.test.ts (a meta-test checks all three).
 
 import type { Rule } from '../rule.js';
+import admissionRejected from './admission-rejected.js';
+import outOfRange from './out-of-range.js';
 import ignoredKubevirtSetting from './ignored-kubevirt-setting.js';
 import instancetypeConflict from './instancetype-conflict.js';
 import libvirtSchemaQuirk from './libvirt-schema-quirk.js';
@@ -17,7 +19,9 @@ import unknownField from './unknown-field.js';
 import unknownInstancetype from './unknown-instancetype.js';
 
 export type RuleId =
+  | 'admission-rejected'
   | 'no-launch'
+  | 'out-of-range'
   | 'mshv-fallback'
   | 'obsolete-hyperv-layered'
   | 'no-mshv-domain-type'
@@ -32,7 +36,9 @@ export type RuleId =
   | 'unknown-field';
 
 export const RULES = {
+  'admission-rejected': admissionRejected,
   'no-launch': noLaunch,
+  'out-of-range': outOfRange,
   'mshv-fallback': mshvFallback,
   'obsolete-hyperv-layered': obsoleteHypervLayered,
   'no-mshv-domain-type': noMshvDomainType,

@@ -2,7 +2,7 @@
 // instancetype, or a preference requirement is not met (pkg/instancetype/conflict,
 // pkg/instancetype/preference/requirements). Reported at the conflicting fields when named.
 
-import type { PathSegment } from '../../parse/position-index.js';
+import { parseFieldPath } from '../../instancetype/conflicts.js';
 import { defineRule } from '../rule.js';
 
 /** "VM field(s) spec.template.spec.domain.cpu.sockets, spec.… conflicts with selected instance type". */
@@ -31,17 +31,4 @@ export default defineRule({
   },
 });
 
-/** "spec.template.spec.domain.devices.disks[0].name" → ['spec', …, 'disks', 0, 'name']. */
-export function parseFieldPath(field: string): PathSegment[] {
-  const out: PathSegment[] = [];
-  for (const part of field.split('.')) {
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) {
-      out.push(part);
-      continue;
-    }
-    if (m[1]) out.push(m[1]);
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
-  }
-  return out;
-}
+export { parseFieldPath };

@@ -21,7 +21,8 @@ export default defineRule({
     const requestPath = ['spec', 'domain', 'resources', 'requests', 'memory'];
     // What the guest gets (admission may have copied requests to guest) …
     const guest = quantityBytes(valueAt(s.vmi, guestPath) ?? valueAt(s.vmi, requestPath));
-    if (guest === undefined || guest >= overhead) return;
+    // A negative guest is no size at all: no-launch reports the converter's refusal.
+    if (guest === undefined || guest < 0 || guest >= overhead) return;
     // … reported where the user wrote it.
     const field = valueAt(s.object.value, s.vmiPath(guestPath)) !== undefined ? guestPath : requestPath;
     report({ messageId: 'belowOverhead', path: s.vmiPath(field), data: { guest: formatMi(guest), overhead: formatMi(overhead) } });

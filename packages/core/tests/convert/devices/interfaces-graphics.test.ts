@@ -36,7 +36,7 @@ kind: KubeVirt
 metadata: {name: kubevirt, namespace: kubevirt}
 spec:
   configuration:
-    networkConfiguration:
+    network:
       binding:
         mytap: {domainAttachmentType: managedTap}
         sidecar: {sidecarImage: example/sidecar}
