@@ -7,7 +7,6 @@ import {
   applyEdit, buildProfile, builtinObjects, explainObject, isVmLike, parseIncremental, readObjects,
   type ClusterProfile, type Explained, type ExplainItem, type IncrementalParse, type ManifestObject, type ParsedDocument,
 } from '@l1vh/core';
-import { undecodedExplained, undecodedVms, type UndecodedVm } from './type-rejection.js';
 
 /** The cluster the document is explained against (the extension's TargetState has both). */
 export interface AnalysisTarget {
@@ -48,8 +47,6 @@ export interface VmKey {
 interface ReadDocument {
   objects: ManifestObject[];
   spans: { start: number; end: number }[];
-  /** VM-like objects core's reader dropped for type errors, by value: kept as rejected VMs. */
-  undecoded: ReadonlyMap<object, UndecodedVm>;
 }
 
 /** An explain result and the line its document started on when it was computed. */
@@ -184,14 +181,7 @@ export class AnalysisCache {
         // Cached objects point at the document record they were read from; offsets move with edits.
         const object = o.source.doc === doc ? o : { ...o, source: { ...o.source, doc } };
         const span = r.spans[i]!;
-        const undecoded = r.undecoded.get(o.value);
-        const explainer = undecoded
-          ? (() => {
-              const explained = undecodedExplained({ ...undecoded, object }, profile.version);
-              return () => explained;
-            })()
-          : (obj: ManifestObject, withXml: boolean) => explainCached(slots, obj, profile, withXml);
-        vms.push(new VmAnalysis(vms.length, object, doc.start + span.start, doc.start + span.end, explainer));
+        vms.push(new VmAnalysis(vms.length, object, doc.start + span.start, doc.start + span.end, (obj, withXml) => explainCached(slots, obj, profile, withXml)));
       });
     }
     return { version: state.version, parse: state.parse, profile, vms };
@@ -201,17 +191,13 @@ export class AnalysisCache {
     const key = typeof doc.value === 'object' && doc.value !== null ? doc.value : undefined;
     const hit = key && this.reads.get(key);
     if (hit) return hit;
-    const result = readObjects([doc]);
-    const dropped = undecodedVms(doc, result);
-    const undecoded = new Map(dropped.map((u) => [u.object.value as object, u]));
-    const spanOf = (o: ManifestObject): { start: number; end: number } => {
+    // A VM whose values do not decode is kept by core (verdict `rejected`, stage decode).
+    const objects = readObjects([doc]).objects;
+    const spans = objects.map((o) => {
       const span = o.source.doc.positions().nearest(o.source.path);
       return span ? { start: (span.keyStart ?? span.start) - doc.start, end: span.end - doc.start } : { start: 0, end: doc.end - doc.start };
-    };
-    const objects = [...result.objects, ...dropped.map((u) => u.object)];
-    const spans = objects.map(spanOf);
-    const order = objects.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start);
-    const read = { objects: order.map((i) => objects[i]!), spans: order.map((i) => spans[i]!), undecoded };
+    });
+    const read = { objects, spans };
     if (key) this.reads.set(key, read);
     return read;
   }

@@ -1,10 +1,10 @@
 // The one verdict every surface shows (CodeLens, hover header, preview header, status bar):
-// read from core's `item.verdict`/`item.causes`. No surface decides "runs or not" on its own.
+// core's `item.verdict` and `item.causes`, read here only. No surface decides "runs or not".
 
-import type { ExplainItem, SourcePosition } from '@l1vh/core';
+import type { ExplainItem, SourcePosition, Verdict } from '@l1vh/core';
 import { SHORT_HYPERVISOR } from './format.js';
 
-export type Verdict = 'runs' | 'rejected' | 'unschedulable' | 'launch-fails';
+export type { Verdict };
 
 /** One reason a VM does not run, at the field it is about when known. */
 export interface VerdictCause {
@@ -21,12 +21,6 @@ export interface VerdictView {
   causes: VerdictCause[];
 }
 
-/** What core's item carries once it has a verdict (older items are read by `derive`). */
-interface WithVerdict {
-  verdict?: Verdict;
-  causes?: readonly { field?: string; message: string; source?: SourcePosition }[];
-}
-
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
   runs: 'runs',
   rejected: 'rejected',
@@ -35,9 +29,9 @@ export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
 };
 
 export function verdictOf(item: ExplainItem): VerdictView {
-  const own = item as ExplainItem & WithVerdict;
-  const verdict = own.verdict ?? derive(item);
-  const causes: VerdictCause[] = (own.causes ?? []).map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message, ...(c.source ? { source: c.source } : {}) }));
+  const verdict = item.verdict;
+  // Core gives KubeVirt's causes for `rejected`; the other verdicts say why in nodes and error.
+  const causes: VerdictCause[] = item.causes.map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message, ...(c.source ? { source: c.source } : {}) }));
   if (verdict !== 'runs' && causes.length === 0) causes.push(...fallbackCauses(item, verdict));
   return { verdict, headline: headline(item, verdict, causes), causes };
 }
@@ -52,14 +46,6 @@ function headline(item: ExplainItem, verdict: Verdict, causes: readonly VerdictC
   const first = causes[0];
   const why = first ? (first.field && !first.message.includes(first.field) ? `${first.field}: ${first.message}` : first.message) : (item.error ?? item.decision.summary);
   return `${VERDICT_LABEL[verdict]}: ${why}${causes.length > 1 ? ` (+${causes.length - 1} more)` : ''}`;
-}
-
-/** For items without `verdict`: the same split as the no-launch lint rule. */
-function derive(item: ExplainItem): Verdict {
-  if (item.vmi === null || item.decision.summary.startsWith('rejected at admission')) return 'rejected';
-  if (item.nodes.length > 0 && !item.nodes.some((n) => n.eligible)) return 'unschedulable';
-  if (item.error) return 'launch-fails';
-  return 'runs';
 }
 
 function fallbackCauses(item: ExplainItem, verdict: Verdict): VerdictCause[] {
