@@ -49,9 +49,9 @@ function headline(item: ExplainItem, verdict: Verdict, causes: readonly VerdictC
 }
 
 function fallbackCauses(item: ExplainItem, verdict: Verdict): VerdictCause[] {
-  if (verdict === 'unschedulable') {
-    return item.nodes.map((n) => ({ message: `${n.node}: ${n.reasons.join(', ') || 'not schedulable'}` }));
-  }
+  // unschedulable: each node's reasons, when the nodes say why (an out-of-range value says it in error)
+  const nodes = verdict === 'unschedulable' ? item.nodes.filter((n) => !n.eligible && n.reasons.length > 0) : [];
+  if (nodes.length > 0) return nodes.map((n) => ({ message: `${n.node}: ${n.reasons.join(', ')}` }));
   return [{ message: item.error ?? item.decision.summary }];
 }
 
