@@ -13,6 +13,8 @@ export interface Settings {
   refreshIntervalSeconds: number;
   lintEnabled: boolean;
   rules: Record<string, RuleLevel>;
+  /** Extra glob patterns left out of the workspace index and lint (beside files/search.exclude). */
+  exclude: string[];
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info'];
@@ -31,6 +33,7 @@ export function readSettings(): Settings {
     refreshIntervalSeconds: Math.max(0, c.get<number>('refreshInterval') ?? 300),
     lintEnabled: c.get<boolean>('lint.enable') ?? true,
     rules,
+    exclude: (c.get<unknown[]>('exclude') ?? []).filter((g): g is string => typeof g === 'string' && g.length > 0),
   };
 }
 

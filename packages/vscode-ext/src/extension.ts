@@ -1,15 +1,16 @@
 // Assembles the extension: builds the providers, wires events, registers everything once and
-// hands every Disposable to the context. No cluster I/O here: the target loads in the background.
+// hands every Disposable to the context. No cluster I/O here: the target loads and the workspace
+// is indexed in the background.
 
 import * as vscode from 'vscode';
-import { AnalysisCache, type VmKey } from './analysis/document-analysis.js';
+import { AnalysisCache } from './analysis/document-analysis.js';
 import { TargetCluster, type TargetState } from './cluster/target-cluster.js';
 import { COMMANDS } from './commands.js';
 import { Config, type Settings } from './config.js';
 import { Debouncer, documentLength } from './document-events.js';
 import { LINT_CONFIG_FILE } from './lint/lint-config-file.js';
 import { CodeLensProvider } from './providers/codelens-provider.js';
-import { isYaml, WorkspaceDiagnostics, YAML_GLOB } from './providers/diagnostics.js';
+import { isYaml, WorkspaceDiagnostics } from './providers/diagnostics.js';
 import { HoverProvider } from './providers/hover-provider.js';
 import { EXPLAIN_SCHEME, PREVIEW_SCHEME, VmContentProvider } from './providers/preview-content-provider.js';
 import { RemedyActionProvider } from './providers/remedy-action-provider.js';
@@ -17,8 +18,11 @@ import { StatusBar, statusText } from './providers/status-bar.js';
 import { SuppressActionProvider } from './providers/suppress-action-provider.js';
 import { explainMarkdown } from './render/explain-markdown.js';
 import { previewText } from './render/preview-text.js';
+import { VmStatus } from './providers/vm-status.js';
 import { pickTarget } from './target-picker.js';
 import { VmCommands } from './vm-commands.js';
+import { WorkspaceIndex, YAML_GLOB } from './workspace/workspace-index.js';
+import { WorkspaceTarget } from './workspace/workspace-target.js';
 import { WHATIF_SCHEME, WhatIfCommands } from './whatif-command.js';
 
 const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
@@ -31,17 +35,27 @@ export interface L1vhApi {
   target(): TargetState;
   /** Milliseconds from the bundle starting to load to activate() returning. */
   activationMs: number;
-  /** Resolves when the first target load and workspace lint have finished. */
+  /** Resolves when the first target load, workspace index and workspace lint have finished. */
   ready(): Promise<void>;
+  /** The workspace's context objects that join the target profile (`Kind ns/name`). */
+  workspaceObjects(): string[];
+  /** Files indexed, and the last full index build (milliseconds, longest slice). */
+  index(): { files: number; ms: number; longestSliceMs: number };
+  /** The status-bar verdict of the VM at the cursor ('' when hidden). */
+  verdictStatus(): string;
+  /** The last index updates, newest last (for test failure messages). */
+  indexLog(): string[];
 }
 
 export function activate(context: vscode.ExtensionContext): L1vhApi {
   const activateStart = performance.now();
   const config = new Config();
   const target = new TargetCluster(config);
-  const cache = new AnalysisCache(() => target.current);
+  const index = new WorkspaceIndex(config);
+  const combined = new WorkspaceTarget(() => target.current, () => ({ version: index.context.version, objects: index.context.objects() }));
+  const cache = new AnalysisCache(() => combined.current());
   const collection = vscode.languages.createDiagnosticCollection('l1vh');
-  const diagnostics = new WorkspaceDiagnostics(collection, target, config, cache);
+  const diagnostics = new WorkspaceDiagnostics(collection, () => combined.current().profile, config, cache, index);
   const preview = new VmContentProvider({ scheme: PREVIEW_SCHEME, suffix: '.domain.xml', render: previewText }, cache);
   const explanation = new VmContentProvider(
     { scheme: EXPLAIN_SCHEME, suffix: '.explain.md', render: (item, missing) => (item ? explainMarkdown(item, target.current.label, target.current.notes) : `l1vh: ${missing}\n`) },
@@ -49,34 +63,43 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   );
   const codeLens = new CodeLensProvider(cache);
   const statusBar = new StatusBar();
+  const vmStatus = new VmStatus(cache);
   const log = vscode.window.createOutputChannel('l1vh', { log: true });
   const commands = new VmCommands(cache, preview, explanation);
-  const whatIf = new WhatIfCommands(target);
+  const whatIf = new WhatIfCommands(target, { profile: () => combined.current().profile, files: () => index.ready().then(() => index.files()) });
 
   const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
-    void diagnostics.check(doc.uri);
+    // An indexed file re-indexes itself; the index then re-checks it and the files depending on it.
+    if (index.includes(doc.uri)) index.documentChanged(doc);
+    else void diagnostics.check(doc.uri);
     preview.update(doc.uri);
     explanation.update(doc.uri);
     codeLens.refresh();
+    vmStatus.update();
   });
-  const retarget = (): void => {
-    cache.clear();
+  const refreshViews = (): void => {
     preview.update();
     explanation.update();
     codeLens.refresh();
+    vmStatus.update();
+  };
+  const retarget = (): void => {
+    cache.clear();
+    refreshViews();
     void diagnostics.checkWorkspace();
   };
   let targetSettings: Settings = { ...config.settings };
   const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
-  const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   const onDisk = (uri: vscode.Uri): void => {
     if (uri.path.endsWith(`/${LINT_CONFIG_FILE}`)) void diagnostics.configFileChanged();
-    else if (!isOpen(uri)) void diagnostics.check(uri);
+    else void index.fileChanged(uri); // open documents are indexed from their text instead
   };
+  const indexLog: string[] = [];
+  const reindex = (): void => void index.rebuild().then(() => diagnostics.checkWorkspace());
 
   context.subscriptions.push(
-    config, target, collection, preview, explanation, codeLens, statusBar, log, documentChanged, watcher,
-    vscode.languages.registerHoverProvider(YAML, new HoverProvider(cache, target)),
+    config, target, index, collection, preview, explanation, codeLens, statusBar, vmStatus, log, documentChanged, watcher,
+    vscode.languages.registerHoverProvider(YAML, new HoverProvider(cache, () => target.current.label)),
     vscode.languages.registerCodeLensProvider(YAML, codeLens),
     vscode.languages.registerCodeActionsProvider(YAML, new RemedyActionProvider(), { providedCodeActionKinds: RemedyActionProvider.kinds }),
     vscode.languages.registerCodeActionsProvider(YAML, new SuppressActionProvider(), { providedCodeActionKinds: SuppressActionProvider.kinds }),
@@ -84,8 +107,9 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanation),
     whatIf,
     vscode.workspace.registerTextDocumentContentProvider(WHATIF_SCHEME, whatIf),
-    vscode.commands.registerCommand(COMMANDS.preview, (source?: string, key?: VmKey) => commands.previewDomainXml(source, key)),
-    vscode.commands.registerCommand(COMMANDS.explain, (source?: string, key?: VmKey) => commands.explain(source, key)),
+    // Arguments vary by caller (palette: none; hover/CodeLens: URI string + VmKey; editor title: Uri + { groupId }).
+    vscode.commands.registerCommand(COMMANDS.preview, (source?: unknown, key?: unknown) => commands.previewDomainXml(source, key)),
+    vscode.commands.registerCommand(COMMANDS.explain, (source?: unknown, key?: unknown) => commands.explain(source, key)),
     vscode.commands.registerCommand(COMMANDS.selectTarget, () => pickTarget(config, target)),
     vscode.commands.registerCommand(COMMANDS.refreshCluster, () => target.refresh()),
     vscode.commands.registerCommand(COMMANDS.whatIfHyperVDirect, () => whatIf.hyperVDirect()),
@@ -104,11 +128,30 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       cache.invalidate(doc.uri);
-      if (isYaml(doc)) void diagnostics.closed(doc.uri);
+      if (!isYaml(doc)) return;
+      void diagnostics.closed(doc.uri);
+      void index.fileChanged(doc.uri); // unsaved edits are gone: the file on disk counts again
     }),
     watcher.onDidCreate(onDisk),
     watcher.onDidChange(onDisk),
-    watcher.onDidDelete((uri) => diagnostics.delete(uri)),
+    watcher.onDidDelete((uri) => {
+      diagnostics.delete(uri);
+      for (const file of index.fileDeleted(uri)) diagnostics.delete(file);
+    }),
+    index.onDidChange((change) => {
+      const line = `index ${change.all ? 'rebuilt' : 'updated'}, context ${change.context ? 'changed' : 'same'}, re-checking ${change.all ? `${change.files.length} files` : change.files.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}`;
+      log.trace(line);
+      indexLog.push(line);
+      if (indexLog.length > 20) indexLog.shift();
+      if (change.context) refreshViews();
+      if (!change.all) void diagnostics.checkFiles(change.files);
+      if (change.all) log.info(`workspace index: ${index.lastBuild.files} YAML files, ${index.context.objects().length} context objects, ${index.lastBuild.ms} ms (longest slice ${index.lastBuild.longestSliceMs} ms)`);
+    }),
+    vscode.window.onDidChangeActiveTextEditor((e) => vmStatus.update(e)),
+    vscode.window.onDidChangeTextEditorSelection((e) => vmStatus.schedule(e.textEditor)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude')) reindex();
+    }),
     target.onDidChange((state) => {
       log.info(`target: ${statusText(state)}`);
       for (const note of state.notes) log.warn(note);
@@ -117,7 +160,8 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     }),
     config.onDidChange((now) => {
       target.schedule();
-      if (TARGET_KEYS.some((k) => now[k] !== targetSettings[k])) void target.refresh(); // re-lints on change
+      if (JSON.stringify(now.exclude) !== JSON.stringify(targetSettings.exclude)) reindex();
+      else if (TARGET_KEYS.some((k) => now[k] !== targetSettings[k])) void target.refresh(); // re-lints on change
       else retarget(); // lint switches and severities
       targetSettings = { ...now };
     }),
@@ -130,7 +174,9 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const start = (): Promise<void> => {
     started ??= new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
       target.schedule();
-      await target.whenReady(); // fires target.onDidChange, which re-lints the workspace
+      void index.ready(); // lists and indexes the workspace in time slices
+      await target.whenReady(); // fires target.onDidChange, which re-lints the workspace (after the index)
+      await index.ready();
       await diagnostics.settled();
     });
     return started;
@@ -139,5 +185,13 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const loadStart = (globalThis as { __l1vhLoadStart?: number }).__l1vhLoadStart ?? activateStart;
   const activationMs = Math.round(performance.now() - loadStart);
   log.info(`activated in ${activationMs} ms (bundle load + activate; cluster data loads in the background)`);
-  return { target: () => target.current, ready: start, activationMs };
+  return {
+    target: () => target.current,
+    ready: start,
+    activationMs,
+    workspaceObjects: () => index.context.objects().map((o) => `${o.kind} ${o.namespace ?? ''}/${o.name}`),
+    index: () => ({ ...index.lastBuild, files: index.files().length }),
+    verdictStatus: () => vmStatus.text,
+    indexLog: () => [...indexLog],
+  };
 }

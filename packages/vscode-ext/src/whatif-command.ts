@@ -4,16 +4,18 @@
 
 import * as vscode from 'vscode';
 import {
-  FEATURE_GATES, isGateEnabled, isVmLike, loadObjects, locateWhatIf, sourceFiles, VERSION_KEYS, whatIf, withInputs,
+  FEATURE_GATES, isGateEnabled, isVmLike, loadObjects, locateWhatIf, sourceFiles, VERSION_KEYS, whatIf,
   type Change, type ClusterProfile, type ParseResult,
 } from '@l1vh/core';
 import type { TargetCluster } from './cluster/target-cluster.js';
 import { whatIfMarkdown } from './render/whatif-markdown.js';
 
-const YAML_GLOB = '**/*.{yaml,yml}';
-const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
-const MAX_FILES = 5000;
-const CLUSTER_KINDS = new Set(['KubeVirt', 'Node']);
+/** What the comparison reads from the editor: the profile documents are explained against (the
+ * target plus the workspace's context objects) and the workspace index's YAML files. */
+export interface WhatIfWorkspace {
+  profile(): ClusterProfile;
+  files(): Promise<vscode.Uri[]>;
+}
 /** Beyond this many nodes the quick pick offers only "all nodes". */
 const MAX_NODE_PICKS = 20;
 
@@ -62,7 +64,10 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
   private readonly documents = new Map<string, string>();
   private count = 0;
 
-  constructor(private readonly target: TargetCluster) {}
+  constructor(
+    private readonly target: TargetCluster,
+    private readonly workspace: WhatIfWorkspace,
+  ) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.documents.get(uri.path) ?? 'l1vh: this comparison is no longer available; run the command again.\n';
@@ -74,13 +79,12 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
 
   /** "What if this cluster used hyperv-direct?" */
   hyperVDirect(): Promise<vscode.TextDocument | undefined> {
-    const profile = this.target.current.profile;
-    return this.compare(hyperVDirectChanges(profile), `What if ${this.target.current.label} used hyperv-direct?`);
+    return this.compare(hyperVDirectChanges(this.workspace.profile()), `What if ${this.target.current.label} used hyperv-direct?`);
   }
 
   /** A quick pick of changes (several may be combined), then the comparison. */
   async pick(): Promise<vscode.TextDocument | undefined> {
-    const picks = await vscode.window.showQuickPick(changePicks(this.target.current.profile), {
+    const picks = await vscode.window.showQuickPick(changePicks(this.workspace.profile()), {
       canPickMany: true,
       title: `l1vh: what if ${this.target.current.label} changed…`,
       placeHolder: 'Pick one or more changes (applied in this order)',
@@ -91,11 +95,8 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
 
   /** Runs the comparison and opens it beside the editor. */
   async compare(changes: readonly Change[], title: string): Promise<vscode.TextDocument | undefined> {
-    const state = this.target.current;
-    const { objects, files } = await workspaceObjects();
-    // The target plus the workspace's context objects (instancetypes, PVCs, …); a workspace's
-    // Nodes and KubeVirt CRs belong to profile files, not to this cluster.
-    const profile = withInputs(state.profile, objects.filter((o) => !CLUSTER_KINDS.has(o.kind)));
+    const profile = this.workspace.profile();
+    const { objects, files } = await workspaceObjects(await this.workspace.files());
     const fleet = objects.filter((o) => isVmLike(o.kind));
     const out = whatIf({ profile, objects: fleet, changes });
     if (!out.ok) {
@@ -112,8 +113,8 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
 }
 
 /** Every object of the workspace's YAML files (open documents as edited). */
-async function workspaceObjects(): Promise<{ objects: ReturnType<typeof loadObjects>['objects']; files: ParseResult[] }> {
-  const uris = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, MAX_FILES);
+async function workspaceObjects(indexed: vscode.Uri[]): Promise<{ objects: ReturnType<typeof loadObjects>['objects']; files: ParseResult[] }> {
+  const uris = [...indexed];
   const open = new Map(vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml').map((d) => [d.uri.toString(), d]));
   for (const d of open.values()) if (!uris.some((u) => u.toString() === d.uri.toString())) uris.push(d.uri);
   uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));

@@ -1,6 +1,6 @@
 // `whatif -o json`: the contract in docs/whatif-json.md (fields are only ever added).
 import { changeFlag } from '@l1vh/core';
-import type { WhatIfReport } from './whatif-index.js';
+import type { WhatIfReport } from './whatif-report.js';
 
 export function formatWhatIfJson(r: WhatIfReport): string {
   const { result } = r;

@@ -2,7 +2,7 @@
 // changed, the per-node sums, the placement assumption and the summary line.
 import { changeFlag, DOMAIN_TYPE_OF, memoryBytes, type LauncherResources, type LocatedWhatIfItem as WhatIfItem, type LocatedWhatIfSide as WhatIfSide, type NodeLoad } from '@l1vh/core';
 import { formatTable } from './table.js';
-import type { WhatIfReport } from './whatif-index.js';
+import type { WhatIfReport } from './whatif-report.js';
 
 const ARROW = ' → ';
 

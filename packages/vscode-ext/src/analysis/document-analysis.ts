@@ -98,6 +98,8 @@ interface FileState {
   version: number;
   parse: IncrementalParse;
   analysis?: DocumentAnalysis;
+  /** The target profile the analysis was made on. */
+  base?: ClusterProfile;
   /** Kept across edits: reused while the file's context objects are untouched. */
   context?: ContextProfile;
 }
@@ -136,7 +138,13 @@ export class AnalysisCache {
 
   get(document: SourceDocument): DocumentAnalysis {
     const state = this.state(document);
-    state.analysis ??= this.analyse(state);
+    // The target profile changes with the workspace's context objects too: re-analyse then
+    // (explain results stay cached per profile and object value).
+    const base = this.target().profile;
+    if (!state.analysis || state.base !== base) {
+      state.analysis = this.analyse(state);
+      state.base = base;
+    }
     return state.analysis;
   }
 
@@ -181,6 +189,7 @@ export class AnalysisCache {
     const key = typeof doc.value === 'object' && doc.value !== null ? doc.value : undefined;
     const hit = key && this.reads.get(key);
     if (hit) return hit;
+    // A VM whose values do not decode is kept by core (verdict `rejected`, stage decode).
     const objects = readObjects([doc]).objects;
     const spans = objects.map((o) => {
       const span = o.source.doc.positions().nearest(o.source.path);

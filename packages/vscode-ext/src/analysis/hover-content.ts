@@ -1,9 +1,11 @@
 // What the hover shows at an offset, without `vscode` (the editor benchmark runs it): the VM
 // under the cursor, the field the cursor is on (from the parsed document's position index) and
-// the rendered markdown. Hovers only on kind, metadata.name and anything under spec.
+// the rendered markdown. The full card on `kind` and `metadata.name`; a short field hover on
+// anything under `spec`; nothing elsewhere.
 
-import type { PathSegment } from '@l1vh/core';
-import { hoverMarkdown, type CommandLinks, type FieldFocus } from '../render/hover-markdown.js';
+import { locateItem, sourceFiles, VMI_TEMPLATE_PATH, type PathSegment } from '@l1vh/core';
+import { fieldEffect } from '../render/field-effects.js';
+import { fieldHoverMarkdown, hoverMarkdown, type CommandLinks, type FieldFocus } from '../render/hover-markdown.js';
 import { vmAt, type DocumentAnalysis, type VmAnalysis } from './document-analysis.js';
 
 export interface HoverContent {
@@ -14,7 +16,12 @@ export interface HoverContent {
   end: number;
 }
 
-export function hoverContent(analysis: DocumentAnalysis, offset: number, targetLabel: string, links: (vm: VmAnalysis) => CommandLinks): HoverContent | undefined {
+/** Problems reported between two offsets of the document (diagnostic messages). */
+export type ProblemsIn = (start: number, end: number) => readonly string[];
+
+const NO_PROBLEMS: ProblemsIn = () => [];
+
+export function hoverContent(analysis: DocumentAnalysis, offset: number, targetLabel: string, links: (vm: VmAnalysis) => CommandLinks, problems: ProblemsIn = NO_PROBLEMS): HoverContent | undefined {
   const vm = vmAt(analysis, offset);
   if (!vm || offset < vm.start || offset > vm.end) return undefined;
   const field = vm.object.source.doc.positions().pathAt(offset);
@@ -22,15 +29,23 @@ export function hoverContent(analysis: DocumentAnalysis, offset: number, targetL
   if (!field || !startsWith(field.path, base)) return undefined;
   const rel = field.path.slice(base.length);
   const head = rel[0];
-  const onObject = head === 'kind' || head === 'spec' || (head === 'metadata' && rel[1] === 'name' && rel.length === 2);
-  if (!onObject) return undefined;
+  const onCard = head === 'kind' || (head === 'metadata' && rel[1] === 'name' && rel.length === 2);
+  if (!onCard && head !== 'spec') return undefined;
   const start = field.span.keyStart ?? field.span.start;
   const end = field.span.keyEnd ?? field.span.end;
+  // The card shows places as lines; the field hover compares offsets (core's own form).
+  if (onCard) return { vm, markdown: hoverMarkdown(locateItem(vm.item, sourceFiles([analysis.parse], analysis.profile)), targetLabel, links(vm)), start, end };
   const path = analysis.parse.file.path;
-  const focus: FieldFocus | undefined = head === 'spec' && rel.length > 1
-    ? { label: rel.join('.'), contains: (spot) => spot.file === path && spot.offset >= start && spot.offset <= field.span.end }
-    : undefined;
-  return { vm, markdown: hoverMarkdown(vm.item, targetLabel, focus, links(vm)), start, end };
+  const item = vm.item;
+  const vmiSpec = [...VMI_TEMPLATE_PATH[item.kind], 'spec'];
+  const focus: FieldFocus = {
+    label: rel.join('.'),
+    // Effects that quote the domain XML get it (explained once more, then cached per VM).
+    effect: fieldEffect(item, startsWith(rel, vmiSpec) ? rel.slice(vmiSpec.length) : undefined, item.kind === 'VirtualMachine' ? rel.slice(1) : undefined, () => vm.explain(true).item),
+    contains: (spot) => spot.file === path && spot.offset >= start && spot.offset <= field.span.end,
+    problems: problems(start, field.span.end),
+  };
+  return { vm, markdown: fieldHoverMarkdown(item, focus, links(vm)), start, end };
 }
 
 function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {

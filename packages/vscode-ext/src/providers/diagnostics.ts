@@ -1,17 +1,17 @@
-// Workspace lint: core's lintSources per YAML file, findings in the Problems panel. Only files
-// that changed are re-checked; open documents are checked from their (unsaved) text.
+// Workspace lint: core's lintSources per YAML file of the workspace index, findings in the
+// Problems panel, against the target plus the workspace's context objects (so an instancetype in
+// another file resolves). Only files that changed, or whose VMs may depend on a changed context
+// object, are re-checked; open documents are checked from their (unsaved) text, with the explain
+// results the CodeLens and hover show, so all of them agree.
 
 import * as vscode from 'vscode';
-import { LineIndex, lintParsed, lintSources, type Finding, type LintConfig } from '@l1vh/core';
+import { LineIndex, lintParsed, lintSources, type ClusterProfile, type Explained, type Finding, type LintConfig } from '@l1vh/core';
 import { pathOf, type AnalysisCache } from '../analysis/document-analysis.js';
-import type { TargetCluster } from '../cluster/target-cluster.js';
 import type { Config } from '../config.js';
 import { LINT_CONFIG_FILE, readLintConfig } from '../lint/lint-config-file.js';
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 
 export const DIAGNOSTIC_SOURCE = 'l1vh';
-export const YAML_GLOB = '**/*.{yaml,yml}';
-const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
-const MAX_FILES = 5000;
 
 const SEVERITY: Readonly<Record<Finding['severity'], vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -51,9 +51,11 @@ export class WorkspaceDiagnostics {
 
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
-    private readonly target: TargetCluster,
+    /** The target's profile plus the workspace's context objects. */
+    private readonly profile: () => ClusterProfile,
     private readonly config: Config,
     private readonly cache: AnalysisCache,
+    private readonly index: WorkspaceIndex,
   ) {}
 
   private async effectiveConfig(uri: vscode.Uri): Promise<LintConfig> {
@@ -71,8 +73,10 @@ export class WorkspaceDiagnostics {
     if (open) {
       const config = await this.effectiveConfig(uri);
       // Read after the await: the document may have changed meanwhile.
-      const parsed = this.cache.parsed(open);
-      this.collection.set(uri, toDiagnostics(parsed.file.lines, parsed.text, lintParsed([parsed], this.target.current.profile, { config }).findings));
+      const analysis = this.cache.get(open);
+      // The explain results CodeLens, hover and preview show: Problems cannot disagree with them.
+      const explained = new Map<unknown, Explained>(analysis.vms.map((vm) => [vm.object.value, vm.explain(false)]));
+      this.collection.set(uri, toDiagnostics(analysis.parse.file.lines, analysis.parse.text, lintParsed([analysis.parse], this.profile(), { config, explained }).findings));
       return;
     }
     let text: string;
@@ -83,7 +87,7 @@ export class WorkspaceDiagnostics {
       return;
     }
     const config = await this.effectiveConfig(uri);
-    const result = lintSources([{ path: pathOf(uri), text }], this.target.current.profile, { config });
+    const result = lintSources([{ path: pathOf(uri), text }], this.profile(), { config });
     this.collection.set(uri, toDiagnostics(new LineIndex(text), text, result.findings));
   }
 
@@ -104,8 +108,10 @@ export class WorkspaceDiagnostics {
     this.collection.clear();
     this.lintConfigs.clear();
     if (!this.config.settings.lintEnabled) return 0;
-    const files = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, MAX_FILES);
-    for (const doc of vscode.workspace.textDocuments) if (isYaml(doc) && !files.some((f) => f.toString() === doc.uri.toString())) files.push(doc.uri);
+    await this.index.ready();
+    const files = this.index.files();
+    const keys = new Set(files.map((f) => f.toString()));
+    for (const doc of vscode.workspace.textDocuments) if (isYaml(doc) && !keys.has(doc.uri.toString())) files.push(doc.uri);
     for (const uri of files) await this.check(uri);
     return files.length;
   }
@@ -115,10 +121,15 @@ export class WorkspaceDiagnostics {
     await this.checkWorkspace();
   }
 
-  /** A closed document's problems come from its saved text again (or go, outside the workspace). */
+  /** A closed document's problems come from its saved text again (or go, outside the index). */
   async closed(uri: vscode.Uri): Promise<void> {
-    if (vscode.workspace.getWorkspaceFolder(uri)) await this.check(uri);
+    if (this.index.isIndexed(uri)) await this.check(uri);
     else this.collection.delete(uri);
+  }
+
+  /** Re-checks some files (those whose VMs may depend on a changed context object). */
+  async checkFiles(uris: readonly vscode.Uri[]): Promise<void> {
+    for (const uri of uris) await this.check(uri);
   }
 
   delete(uri: vscode.Uri): void {

@@ -1,17 +1,16 @@
-// Hover on a VM-like object (kind, metadata.name, or anything under spec): outcome, trace,
-// overhead and launcher resources, plus what the hovered field itself changes.
+// Hover on a VM-like object: the full card on `kind`/`metadata.name`, a short field hover on
+// anything under `spec` (with the Problems reported on that field).
 
 import * as vscode from 'vscode';
 import { keyOf, type AnalysisCache, type VmAnalysis } from '../analysis/document-analysis.js';
 import { hoverContent } from '../analysis/hover-content.js';
-import type { TargetCluster } from '../cluster/target-cluster.js';
 import { COMMANDS, commandUri } from '../commands.js';
 import type { CommandLinks } from '../render/hover-markdown.js';
 
 export class HoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly cache: AnalysisCache,
-    private readonly target: TargetCluster,
+    private readonly targetLabel: () => string,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -19,7 +18,11 @@ export class HoverProvider implements vscode.HoverProvider {
       const args = [document.uri.toString(), keyOf(vm)];
       return { preview: commandUri(COMMANDS.preview, args), explain: commandUri(COMMANDS.explain, args) };
     };
-    const hover = hoverContent(this.cache.get(document), document.offsetAt(position), this.target.current.label, links);
+    const problems = (start: number, end: number): string[] => {
+      const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+      return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'l1vh' && range.contains(d.range.start)).map((d) => `${d.message}${d.code ? ` (${String(typeof d.code === 'object' ? d.code.value : d.code)})` : ''}`);
+    };
+    const hover = hoverContent(this.cache.get(document), document.offsetAt(position), this.targetLabel(), links, problems);
     if (!hover) return undefined;
     const markdown = new vscode.MarkdownString(hover.markdown, true);
     markdown.isTrusted = { enabledCommands: [COMMANDS.preview, COMMANDS.explain] };

@@ -2,12 +2,15 @@
 
 import type { LocatedExplainItem } from '@l1vh/core';
 import { md, vmTitle } from './format.js';
-import { nodeLines, outcomeHeadline, overheadLine, overheadTable, resourcesLine } from './vm-facts.js';
+import { causeLines, nodeLines, outcomeHeadline, overheadLine, overheadTable, resourcesLine } from './vm-facts.js';
 
 export function explainMarkdown(item: LocatedExplainItem, targetLabel: string, targetNotes: readonly string[]): string {
   const out: string[] = [`# ${vmTitle(item)}`, '', `Target: ${md(targetLabel)} · KubeVirt ${item.kubevirtVersion} · semantics \`${item.semantics}\``, ''];
   for (const n of targetNotes) out.push(`> ${md(n)}`, '');
-  out.push('## Outcome', '', outcomeHeadline(item).replace('$(error) ', ''), '', `Summary: ${md(item.decision.summary)}`, '');
+  out.push('## Outcome', '', outcomeHeadline(item).replace('$(error) ', ''), '');
+  const causes = causeLines(item);
+  if (causes.length > 0) out.push(...causes, '');
+  out.push(`Summary: ${md(item.decision.summary)}`, '');
   if (item.nodes.length > 0) out.push('## Nodes', '', ...nodeLines(item), '');
   if (item.decision.steps.length > 0) {
     out.push('## Decision trace', '', '| rule | outcome | reason | source |', '| --- | --- | --- | --- |');

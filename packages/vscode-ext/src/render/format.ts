@@ -1,4 +1,4 @@
-// Small text helpers shared by hover, CodeLens, preview and status bar.
+// Small text helpers shared by hover, CodeLens, preview and status bar (the verdict line is verdict.ts).
 
 import type { ExplainItem, HypervisorId, LocatedExplainItem } from '@l1vh/core';
 
@@ -24,12 +24,6 @@ export const SHORT_HYPERVISOR: Readonly<Record<HypervisorId, string>> = {
   kvm: 'KVM',
   qemu: 'QEMU (emulated)',
 };
-
-/** One-line outcome: "MSHV (L1VH)" or "cannot launch: MSHV not present". */
-export function outcome(item: AnyItem): string {
-  if (item.error) return `cannot launch: ${item.error}`;
-  return item.hypervisor ? SHORT_HYPERVISOR[item.hypervisor] : 'hypervisor unknown';
-}
 
 export function vmTitle(item: AnyItem): string {
   return `${item.kind} ${item.namespace}/${item.name || '(unnamed)'}`;

@@ -1,15 +1,22 @@
-// The hover: outcome, overhead, pod resources and a short trace, plus what the hovered field
-// itself changes. Kept short enough to fit the hover widget without scrolling.
+// The hovers. On a VM's `kind` or `metadata.name`: the full card (verdict, nodes, overhead, pod,
+// a short trace). On any field below `spec`: a few lines about that field only — what it does to
+// the domain XML, overhead or pod, the overhead terms and decisions it caused, and the problems
+// reported on it — under the same verdict line.
 
 import type { ExplainItem, SourceSpot } from '@l1vh/core';
-import { md, mebibytes, vmTitle } from './format.js';
-import { nodeSummary, outcomeHeadline, overheadLine, resourcesLine } from './vm-facts.js';
+import { md, mebibytes, vmTitle, type AnyItem } from './format.js';
+import { causeSpot, shorten, verdictOf } from './verdict.js';
+import { causeLines, nodeSummary, outcomeHeadline, overheadLine, resourcesLine } from './vm-facts.js';
 
 export interface FieldFocus {
   /** Dotted path of the hovered field, relative to the object. */
   label: string;
+  /** What the field does (field-effects.ts), when known. */
+  effect: string | undefined;
   /** Whether a core source position lies inside the hovered field. */
   contains: (spot: SourceSpot) => boolean;
+  /** Problems (diagnostics) reported inside the hovered field. */
+  problems: readonly string[];
 }
 
 export interface CommandLinks {
@@ -19,14 +26,18 @@ export interface CommandLinks {
 
 const TOP_TERMS = 3;
 const TRACE_STEPS = 3;
+/** Characters of the verdict line in a field hover. */
+const FIELD_VERDICT_CHARS = 90;
 /** Steps shown elsewhere (headline, node summary, status bar). */
 const HIDDEN_STEPS = new Set(['node', 'outcome', 'kubevirt-version']);
 
-export function hoverMarkdown(item: ExplainItem, targetLabel: string, focus: FieldFocus | undefined, links: CommandLinks): string {
+/** The full card, on `kind` and `metadata.name`. */
+export function hoverMarkdown(item: AnyItem, targetLabel: string, links: CommandLinks): string {
   const out: string[] = [`**l1vh** · ${md(vmTitle(item))} · ${md(targetLabel)}`, ''];
-  if (focus) out.push(...fieldEffects(item, focus), '');
   const nodes = nodeSummary(item);
   out.push(`${outcomeHeadline(item)}${nodes ? ` — ${nodes}` : ''}`, '');
+  const causes = causeLines(item);
+  if (causes.length > 1) out.push(...causes, '');
   out.push(`${overheadLine(item, TOP_TERMS)}  `, resourcesLine(item), '');
   // links before the trace: the hover widget scrolls, and the trace is the least needed part
   out.push(`[Open domain XML preview](${links.preview}) · [Explain in full](${links.explain})`, '');
@@ -38,15 +49,34 @@ export function hoverMarkdown(item: ExplainItem, targetLabel: string, focus: Fie
   return out.join('\n');
 }
 
-/** What the hovered field contributes: overhead terms and decision steps it caused. */
-function fieldEffects(item: ExplainItem, focus: FieldFocus): string[] {
+/** A few lines about one field, under the VM's verdict line. */
+export function fieldHoverMarkdown(item: ExplainItem, focus: FieldFocus, links: CommandLinks): string {
+  const v = verdictOf(item);
+  const icon = v.verdict === 'runs' ? '$(pass)' : '$(error)';
+  const out: string[] = [`**l1vh** · \`${md(focus.label)}\` · ${icon} ${md(shorten(v.headline, FIELD_VERDICT_CHARS))}`, ''];
   const lines: string[] = [];
+  if (focus.effect) lines.push(focus.effect);
+  const seen = new Set<string>();
+  for (const c of v.causes) {
+    const spot = causeSpot(c);
+    if (spot && focus.contains(spot) && !seen.has(c.message)) {
+      seen.add(c.message);
+      lines.push(`- $(error) ${md(c.message)}`);
+    }
+  }
+  for (const p of focus.problems) {
+    if (!seen.has(p) && ![...seen].some((m) => p.includes(m))) {
+      seen.add(p);
+      lines.push(`- $(warning) ${md(p)}`);
+    }
+  }
   for (const t of item.overheadTerms) {
     if (t.source && focus.contains(t.source)) lines.push(`- adds **${mebibytes(t.bytes)}** overhead: ${md(t.label)} (${md(t.cause)})`);
   }
   for (const s of item.decision.steps) {
     if (s.source && focus.contains(s.source)) lines.push(`- decides \`${s.rule}\` → ${md(s.outcome)}: ${md(s.reason)}`);
   }
-  if (lines.length === 0) return [`\`${md(focus.label)}\`: no effect on hypervisor or overhead found.`];
-  return [`\`${md(focus.label)}\`:`, ...lines];
+  if (lines.length === 0) lines.push('No effect on the domain XML, the overhead or the launcher pod that l1vh models.');
+  out.push(...lines, '', `[Open domain XML preview](${links.preview}) · [Explain in full](${links.explain})`);
+  return out.join('\n');
 }

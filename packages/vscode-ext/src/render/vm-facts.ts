@@ -3,11 +3,22 @@
 
 import { HYPERVISOR_LABELS, type ExplainItem, type LocatedExplainItem } from '@l1vh/core';
 import { md, mebibytes, quantity, SHORT_HYPERVISOR, type AnyItem } from './format.js';
+import { causeLine, VERDICT_LABEL, verdictOf } from './verdict.js';
 
+/** The verdict as a markdown headline: the hypervisor when it runs, else why not. */
 export function outcomeHeadline(item: AnyItem): string {
-  if (item.error) return `$(error) **Cannot launch**: ${md(item.error)}`;
-  if (!item.hypervisor) return '**Hypervisor unknown**';
+  const v = verdictOf(item);
+  if (v.verdict !== 'runs') {
+    const label = VERDICT_LABEL[v.verdict];
+    return `$(error) **${label[0]!.toUpperCase()}${label.slice(1)}**: ${md(v.headline.slice(label.length + 2))}`;
+  }
+  if (!item.hypervisor) return '**Runs** (hypervisor unknown)';
   return `**${HYPERVISOR_LABELS[item.hypervisor]}** · libvirt domain type \`${item.domainType ?? '?'}\``;
+}
+
+/** One line per cause of a verdict other than `runs`, with the line it points at. */
+export function causeLines(item: AnyItem): string[] {
+  return verdictOf(item).causes.map((c) => `- ${causeLine(c) ? `line ${causeLine(c)}: ` : ''}${c.field && !c.message.includes(c.field) ? `\`${md(c.field)}\`: ` : ''}${md(c.message)}`);
 }
 
 function nodeOutcome(n: ExplainItem['nodes'][number]): string {

@@ -1,5 +1,6 @@
 // UI check in code-server: opens a manifest, hovers `kind`, asserts on the hover's DOM text,
-// opens the domain XML preview from the command palette, and screenshots both.
+// opens the domain XML preview with the editor-title button, reads the Problems panel from the
+// DOM, opens the target picker, and screenshots each (docs/images with UPDATE_SCREENSHOTS=1).
 // Usage: CS_URL=… SHOTS=dir node drive-ui.js ; exit 0 only when every check passed.
 const { chromium } = require('playwright-core');
 const fs = require('node:fs');
@@ -81,10 +82,15 @@ async function hoverWord(page, re) {
   check(/MSHV|KVM|QEMU|Cannot launch/.test(text), 'hover states the hypervisor or why it cannot launch');
   check(/Overhead/.test(text) && /Launcher pod/.test(text), 'hover has overhead and launcher lines');
   await page.screenshot({ path: path.join(SHOTS, 'vscode-hover.png') });
-  // preview from the command palette
+  // preview from the editor-title button (VS Code passes it the file's Uri and { groupId })
   await page.mouse.move(700, 800);
   await page.keyboard.press('Escape');
-  await command(page, 'l1vh: Open Domain XML Preview');
+  const button = page.locator('.editor-actions .action-label[aria-label*="Open Domain XML Preview"]').first();
+  const hasButton = await button.waitFor({ timeout: 10000 }).then(() => true).catch(() => false);
+  check(hasButton, 'editor-title button "Open Domain XML Preview"');
+  if (hasButton) await button.click();
+  const warning = await page.waitForSelector('.notifications-toasts .notification-list-item-message', { timeout: 1500 }).then((e) => e.textContent()).catch(() => '');
+  check(!/no VirtualMachine-like object/.test(warning || ''), `no "no VirtualMachine-like object" warning (${JSON.stringify(warning)})`);
   const tab = await page.waitForSelector(`.tabs-container .tab[aria-label*="${VM}.domain.xml"]`, { timeout: 20000 }).then(() => true).catch(() => false);
   check(tab, `preview tab ${VM}.domain.xml opened`);
   await page.waitForTimeout(1000);
@@ -104,6 +110,54 @@ async function hoverWord(page, re) {
   lap('field hover text: ' + JSON.stringify(field.trim().slice(0, 300)));
   check(/autoattachGraphicsDevice/.test(field) && /adds [\d.]+Mi overhead/.test(field), 'field hover says what autoattachGraphicsDevice adds');
   await page.screenshot({ path: path.join(SHOTS, 'vscode-hover-field.png') });
+
+  // Problems panel, read from the DOM: the cross-file instancetype resolves (no unknown-instancetype
+  // on vm-cirros-csmall, only KubeVirt's overhead-vs-guest warning), the undecodable VM is rejected
+  await page.mouse.move(700, 800);
+  await page.keyboard.press('Escape');
+  await command(page, 'View: Close All Editors');
+  await command(page, 'View: Focus Problems');
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 }).catch(() => undefined);
+  await command(page, 'View: Toggle Maximized Panel');
+  await page.waitForTimeout(1500);
+  const problems = (await page.locator('.markers-panel .monaco-list-row').allTextContents()).join('\n');
+  lap('problems: ' + JSON.stringify(problems.slice(0, 1200)));
+  check(/vm-cirros-csmall\.yaml/.test(problems) && /memory-too-small/.test(problems), 'Problems: memory-too-small on vm-cirros-csmall.yaml (128Mi guest < 288Mi overhead)');
+  check(!/"csmall" is not in/.test(problems), 'Problems: no unknown-instancetype for csmall (it comes from instancetypes/csmall.yaml)');
+  check(/vm-invalid-memory\.yaml/.test(problems) && /memory\.guest/.test(problems), 'Problems: the undecodable memory.guest of vm-invalid-memory.yaml');
+  await page.screenshot({ path: path.join(SHOTS, 'vscode-problems.png') });
+  await command(page, 'View: Toggle Maximized Panel');
+
+  // edit the instancetype file (not the VM's): 128Mi → 1Gi, and the VM's warning leaves Problems
+  await quickOpen(page, 'csmall.yaml');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('10');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  for (let i = 0; i < '128Mi'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('1Gi');
+  let after = '';
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    after = (await page.locator('.markers-panel .monaco-list-row').allTextContents()).join('\n');
+    if (!/128Mi is smaller/.test(after)) break;
+  }
+  lap('problems after the instancetype edit: ' + JSON.stringify(after.slice(0, 400)));
+  check(!/guest memory 128Mi is smaller/.test(after) && /vm-invalid-memory\.yaml/.test(after), 'Problems: vm-cirros-csmall\'s warning gone after editing instancetypes/csmall.yaml to 1Gi');
+  await command(page, 'File: Revert File');
+  await command(page, 'View: Close Panel');
+
+  // target picker from the status bar: only contexts of existing kubeconfig files (none here)
+  await quickOpen(page, FILE);
+  await page.locator('.statusbar-item', { hasText: 'L1VH nodes' }).first().click();
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15000 }).catch(() => undefined);
+  await page.waitForTimeout(500);
+  const picks = (await page.locator('.quick-input-list .monaco-list-row').allTextContents()).join(' | ');
+  lap('picker: ' + JSON.stringify(picks));
+  check(/Choose offline profile file/.test(picks), 'picker offers an offline profile file');
+  check(!/loaded-context/.test(picks), 'picker has no phantom "loaded-context"');
+  await page.screenshot({ path: path.join(SHOTS, 'vscode-picker.png') });
+  await page.keyboard.press('Escape');
   await ctx.close();
   fs.rmSync(browserDir, { recursive: true, force: true });
   console.log(`ui check: ${failures.length === 0 ? 'passed' : 'FAILED: ' + failures.join('; ')}`);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Finding } from '@l1vh/core';
-import { api, coreLint, fixture, open, readText, waitFor } from './helpers.js';
+import { api, coreLint, fixture, open, readText, restore, waitFor } from './helpers.js';
 
 interface Expected {
   uri: vscode.Uri;
@@ -53,6 +53,7 @@ export function diagnosticsTests(): void {
       assert.ok(target, 'core lintSources reports no rule finding on the fixtures to suppress');
       const editor = await open(target.e.uri);
       const doc = editor.document;
+      const original = doc.getText();
       const range = new vscode.Range(doc.positionAt(target.f.range!.start), doc.positionAt(target.f.range!.end));
       const diag = await waitFor('the rule diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === target.f.ruleId && d.range.isEqual(range)));
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
@@ -67,7 +68,7 @@ export function diagnosticsTests(): void {
         const have = vscode.languages.getDiagnostics(doc.uri).map(actual).sort();
         return JSON.stringify(have) === JSON.stringify(want) ? true : undefined;
       });
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await restore(doc, original);
     });
 
     it('the preferred quick fix renames a misspelled KubeVirt key and the finding goes', async () => {
@@ -81,15 +82,15 @@ export function diagnosticsTests(): void {
       const diag = await waitFor('the unknownKey diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === finding.ruleId && d.range.isEqual(range)));
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
       const fix = actions.find((a) => a.isPreferred);
-      assert.equal(fix?.title, 'Rename networkInterface to defaultNetworkInterface', `actions: ${actions.map((a) => a.title).join(', ')}`);
+      assert.equal(fix?.title, 'Rename featuregates to featureGates', `actions: ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(actions.some((a) => a.title === `Suppress ${finding.ruleId} on this line`), 'the suppress fix is still offered');
       assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
       try {
-        assert.equal(doc.getText(), before.replace('      networkInterface: masquerade', '      defaultNetworkInterface: masquerade'));
+        assert.equal(doc.getText(), before.replace('      featuregates:', '      featureGates:'));
         assert.deepEqual(await coreLint(uri.fsPath, doc.getText()), [], 'core still reports findings after the fix');
         await waitFor('no l1vh diagnostics after the fix', () => (vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'l1vh').length === 0 ? true : undefined));
       } finally {
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await restore(doc, before);
       }
       assert.equal(doc.getText(), before);
     });

@@ -2,9 +2,12 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { explainAll, loadObjects, loadProfile, lintSources, type ExplainItem, type Finding, type LintConfig } from '@l1vh/core';
+import { explainAll, loadObjects, loadProfile, lintSources, locateItem, sourceFiles, type ExplainItem, type Finding, type LintConfig, type LocatedExplainItem } from '@l1vh/core';
 import { parse } from 'yaml';
 import type { L1vhApi } from '../../src/extension.js';
+import { LENS_VERDICT_CHARS } from '../../src/providers/codelens-provider.js';
+import { mebibytes } from '../../src/render/format.js';
+import { shorten, verdictOf } from '../../src/render/verdict.js';
 
 export const EXTENSION_ID = 'l1vh.l1vh-vscode';
 
@@ -40,17 +43,26 @@ export function coreExplain(path: string, text: string, profileText?: { path: st
   return explainAll(objects, profile).map((e) => e.item);
 }
 
+/** An item with its places as line/col in `text` (what the preview and the report show). */
+export function locatedIn(item: ExplainItem, path: string, text: string): LocatedExplainItem {
+  return locateItem(item, sourceFiles(loadObjects([{ path, text }]).files));
+}
+
 export async function profileText(): Promise<{ path: string; text: string }> {
   const uri = fixture('profiles', 'mshv-amd64.yaml');
   return { path: uri.fsPath, text: await readText(uri) };
 }
 
-/** Core's lint findings for one file, with the workspace's .l1vh.yaml. */
+/** Kinds other workspace files contribute (as `kubectl l1vh lint --profile P FILE CONTEXT-FILES…`). */
+const CONTEXT_KINDS = new Set(['VirtualMachineInstancetype', 'VirtualMachineClusterInstancetype', 'VirtualMachinePreference', 'VirtualMachineClusterPreference', 'PersistentVolumeClaim', 'DataVolume', 'Namespace']);
+
+/** Core's lint findings for one file, with the workspace's .l1vh.yaml and context objects. */
 export async function coreLint(path: string, text: string): Promise<Finding[]> {
   const raw = parse(await readText(fixture('.l1vh.yaml'))) as { rules?: LintConfig['rules'] } | null;
   const p = await profileText();
-  const objects = loadObjects([{ path, text }]).objects;
-  const { profile } = loadProfile([p], objects);
+  const others = await Promise.all((await vscode.workspace.findFiles('**/*.{yaml,yml}')).filter((u) => u.fsPath !== path && u.fsPath !== p.path).map(async (u) => ({ path: u.fsPath, text: await readText(u) })));
+  const context = loadObjects(others).objects.filter((o) => CONTEXT_KINDS.has(o.kind));
+  const { profile } = loadProfile([p], [...context, ...loadObjects([{ path, text }]).objects]);
   return lintSources([{ path, text }], profile, { config: { rules: raw?.rules ?? {} } }).findings;
 }
 
@@ -63,6 +75,30 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}${lastSeen ? `; last seen: ${lastSeen()}` : ''}`);
+}
+
+/**
+ * Puts a document back to `text` and saves it. Not `workbench.action.files.revert`: code-server
+ * may have auto-saved an edit by then, and a revert would then keep it.
+ */
+export async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
+  if (doc.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (doc.isDirty) await doc.save();
+}
+
+/**
+ * The start of a VM's CodeLens as core's item implies it: the verdict line (shortened, an error
+ * icon unless it runs), then the overhead where the VM runs or waits for a node.
+ */
+export function lensStart(item: ExplainItem): string {
+  const v = verdictOf(item);
+  const head = `${v.verdict === 'runs' ? '' : '$(error) '}${shorten(v.headline, LENS_VERDICT_CHARS)}`;
+  const figures = v.verdict === 'runs' || v.verdict === 'unschedulable';
+  return figures && item.overheadBytes !== null ? `${head} · overhead ${mebibytes(item.overheadBytes)}` : head;
 }
 
 export function hoverText(hovers: vscode.Hover[]): string {

@@ -1,6 +1,8 @@
 // Mocha entry run inside the extension host (code-server or desktop VS Code). The untrusted
 // fixture workspace runs the untrusted-mode suite; any other workspace runs the main suite.
 
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { diagnosticsTests } from './diagnostics.test.js';
@@ -9,9 +11,14 @@ import { incrementalTests } from './incremental.test.js';
 import { explainTests, previewTests } from './preview.test.js';
 import { whatIfTests } from './whatif.test.js';
 import { clusterFallbackTests, offlineProfileTests, untrustedTests } from './target.test.js';
+import { workspaceTests } from './workspace.test.js';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  // `L1VH_SUITE_GREP=… scripts/e2e.sh` runs only the matching tests, while developing (the
+  // extension host does not inherit that environment: e2e.sh leaves it in grep.txt).
+  const grepFile = join(__dirname, 'grep.txt');
+  if (existsSync(grepFile)) mocha.grep(readFileSync(grepFile, 'utf8').trim());
   mocha.suite.emit('pre-require', globalThis, 'l1vh-suite', mocha);
   const untrusted = vscode.workspace.workspaceFolders?.[0]?.name === 'untrusted';
   if (untrusted) untrustedTests();
@@ -21,6 +28,7 @@ export function run(): Promise<void> {
     incrementalTests();
     previewTests();
     explainTests();
+    workspaceTests();
     whatIfTests();
     diagnosticsTests();
     clusterFallbackTests();

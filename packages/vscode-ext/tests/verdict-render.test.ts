@@ -1,0 +1,33 @@
+// The one verdict line and the texts that carry it (no VS Code): long reasons are shortened or
+// wrapped; a VM whose values do not decode is kept as rejected, with the reason at its field.
+import { describe, expect, it } from 'vitest';
+import { explainAll, loadObjects, loadProfile, locateItem, sourceFiles } from '@l1vh/core';
+import { previewText } from '../src/render/preview-text.js';
+import { causeLine, shorten, verdictOf, wrap } from '../src/render/verdict.js';
+
+const BANANA = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: vm-invalid-memory\nspec:\n  template:\n    spec:\n      domain:\n        memory:\n          guest: banana\n        devices: {}\n';
+
+describe('verdict texts', () => {
+  it('shortens to a length with an ellipsis and wraps at word boundaries', () => {
+    expect(shorten('a b c', 10)).toBe('a b c');
+    expect(shorten('abcdefghij klm', 8)).toBe('abcdefg…');
+    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+  });
+});
+
+describe('a VM whose memory.guest does not decode', () => {
+  it('is rejected with the API server\'s quantity error at line 10, in a preview that fits the editor', () => {
+    const objects = loadObjects([{ path: '/w/vm.yaml', text: BANANA }]).objects;
+    const [e] = explainAll(objects, loadProfile([]).profile);
+    expect(e).toBeDefined();
+    const v = verdictOf(locateItem(e!.item, sourceFiles(loadObjects([{ path: '/w/vm.yaml', text: BANANA }]).files)));
+    expect(v.verdict).toBe('rejected');
+    expect(causeLine(v.causes[0]!)).toBe(10);
+    // resource.Quantity's unmarshal error, as the API server returns it
+    expect(v.headline).toMatch(/^rejected: spec\.template\.spec\.domain\.memory\.guest: quantities must match the regular expression/);
+    const text = previewText(locateItem(e!.item, sourceFiles(loadObjects([{ path: '/w/vm.yaml', text: BANANA }]).files)));
+    expect(text).toContain('Verdict: rejected (rejected).');
+    expect(text).toContain('line 10');
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,139 @@
+// The VS Code extension's workspace index on a generated 5,000-file workspace, through its own
+// modules (no VS Code): ContextIndex + inSlices (what WorkspaceIndex runs after findFiles), the
+// merged target profile, then the workspace lint as WorkspaceDiagnostics runs it (file by file,
+// yielding between files). "Without freezing" is measured as the extension host sees it: the
+// longest stretch the event loop was blocked (a 5 ms interval timer's worst delay) and hovers
+// requested every 25 ms on an open 2,000-line file while the index builds.
+// Prints JSON.   node .bench/workspace-index-driver.cjs WORKSPACE_DIR
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lintSources, loadProfile } from '../../../packages/core/src/index.js';
+import { AnalysisCache, type SourceDocument } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
+import { hoverContent } from '../../../packages/vscode-ext/src/analysis/hover-content.js';
+import { ContextIndex, inSlices } from '../../../packages/vscode-ext/src/workspace/context-index.js';
+import { WorkspaceTarget } from '../../../packages/vscode-ext/src/workspace/workspace-target.js';
+
+const [dir = '.bench/workspace'] = process.argv.slice(2);
+
+function list(d: string, out: string[] = []): string[] {
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) list(p, out);
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+/** Worst delay of a 5 ms interval timer while `body` runs: how long the event loop was blocked. */
+async function blocked<T>(body: () => Promise<T>): Promise<{ result: T; worstMs: number }> {
+  let worst = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 5);
+    last = now;
+  }, 5);
+  try {
+    return { result: await body(), worstMs: worst };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function main(): Promise<void> {
+  const { profile } = loadProfile([], []);
+  const base = { profile };
+  const index = new ContextIndex();
+  const combined = new WorkspaceTarget(() => base, () => ({ version: index.version, objects: index.objects() }));
+
+  // An open 2,000-line file the user hovers in while the workspace indexes.
+  const files = list(dir);
+  const open = files.filter((f) => f.includes('/team-')).slice(0, 60);
+  const text = (await Promise.all(open.map((f) => readFile(f, 'utf8')))).join('---\n');
+  const doc: SourceDocument = { uri: { scheme: 'file', fsPath: '/bench/open.yaml', toString: () => 'file:///bench/open.yaml' }, version: 1, getText: () => text };
+  const cache = new AnalysisCache(() => combined.current());
+  const offsets = [...text.matchAll(/^kind:/gm)].map((m) => m.index);
+  const links = (): { preview: string; explain: string } => ({ preview: 'command:p', explain: 'command:e' });
+  // Opened before the index starts: its CodeLenses explained every VM of it.
+  for (const vm of cache.get(doc).vms) void vm.item;
+
+  // 1. index build, with hovers every 25 ms
+  const hoverMs: number[] = [];
+  let hoverTimer: ReturnType<typeof setInterval> | undefined;
+  let h = 0;
+  const t0 = performance.now();
+  const slices: number[] = [];
+  const perFileIndex: number[] = [];
+  const build = await blocked(async () => {
+    hoverTimer = setInterval(() => {
+      const s = performance.now();
+      hoverContent(cache.get(doc), offsets[h++ % offsets.length]!, 'bench', links);
+      hoverMs.push(performance.now() - s);
+    }, 25);
+    await inSlices(files, async (f) => {
+      const t = await readFile(f, 'utf8');
+      const s = performance.now();
+      index.set(f, f, t);
+      perFileIndex.push(performance.now() - s);
+    }, 8, (ms) => slices.push(ms));
+    clearInterval(hoverTimer);
+  });
+  const indexMs = performance.now() - t0;
+  const contextObjects = index.objects().length;
+
+  // 2. the workspace lint that follows (file by file, as WorkspaceDiagnostics.checkAll)
+  const lintProfile = combined.current().profile;
+  const perFile: number[] = [];
+  const t1 = performance.now();
+  const lint = await blocked(async () => {
+    let findings = 0;
+    for (const f of files) {
+      const source = { path: f, text: await readFile(f, 'utf8') };
+      const s = performance.now();
+      findings += lintSources([source], lintProfile).findings.length;
+      perFile.push(performance.now() - s);
+    }
+    return findings;
+  });
+  const lintMs = performance.now() - t1;
+
+  // 3. incremental: one context file edited (re-index it, find dependents, new merged profile)
+  const contextFile = files.find((f) => f.includes('/context/'))!;
+  const contextText = await readFile(contextFile, 'utf8');
+  const edits: number[] = [];
+  const dependents: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const s = performance.now();
+    const change = index.set(contextFile, contextFile, contextText.replace(/guest: \d+Gi/, `guest: ${(i % 7) + 1}Gi`));
+    dependents.push(index.dependents(change).length);
+    void combined.current();
+    edits.push(performance.now() - s);
+  }
+  // one VM file edited: re-indexed alone, no context change
+  const vmFile = files.find((f) => f.includes('/team-'))!;
+  const vmText = await readFile(vmFile, 'utf8');
+  const vmEdits: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const s = performance.now();
+    index.set(vmFile, vmFile, `${vmText}# ${i}\n`);
+    vmEdits.push(performance.now() - s);
+  }
+
+  console.log(JSON.stringify({
+    files: files.length,
+    contextObjects,
+    index: { ms: indexMs, slices: slices.length, perFileP95: percentile(perFileIndex, 95), perFileMax: Math.max(...perFileIndex), eventLoopWorstBlockMs: build.worstMs },
+    hoverDuringIndex: { count: hoverMs.length, p50: percentile(hoverMs, 50), p95: percentile(hoverMs, 95), max: Math.max(...hoverMs) },
+    lint: { ms: lintMs, findings: lint.result, perFileP95: percentile(perFile, 95), perFileMax: Math.max(...perFile), eventLoopWorstBlockMs: lint.worstMs },
+    contextEdit: { p50: percentile(edits, 50), p95: percentile(edits, 95), dependents: Math.max(...dependents) },
+    vmEdit: { p50: percentile(vmEdits, 50), p95: percentile(vmEdits, 95) },
+  }));
+}
+
+void main();
