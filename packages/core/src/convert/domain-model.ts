@@ -28,7 +28,8 @@ export interface DomainBuild {
 }
 
 export function newDomainBuild(): DomainBuild {
-  const devices = Object.fromEntries(DEVICE_SLOTS.map((s) => [s, [] as XmlElement[]])) as Record<DeviceSlot, XmlElement[]>;
+  const devices = {} as Record<DeviceSlot, XmlElement[]>;
+  for (const s of DEVICE_SLOTS) devices[s] = [];
   return { type: '', slots: {}, devices };
 }
 
@@ -38,7 +39,9 @@ export function assembleDomain(d: DomainBuild): XmlElement {
   const children: XmlElement[] = [];
   for (const slot of DOMAIN_SLOTS) {
     if (slot === 'devices') {
-      children.push(el('devices', {}, DEVICE_SLOTS.flatMap((s) => d.devices[s])));
+      const devices: XmlElement[] = [];
+      for (const s of DEVICE_SLOTS) for (const e of d.devices[s]) devices.push(e);
+      children.push(el('devices', {}, devices));
       continue;
     }
     const e = d.slots[slot];
