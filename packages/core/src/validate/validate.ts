@@ -29,13 +29,12 @@ export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContex
     byKubeVirt: false,
   };
   // Then the network ValidateCreation (discontinued bindings), which also refuses alone.
-  const validators = SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi');
-  for (const v of validators.filter((v) => v.exclusive)) {
+  for (const v of VM_EXCLUSIVE) {
     const causes = v.validate(subject, ctx);
     if (causes.length > 0) return causes;
   }
   return [
-    ...validators.filter((v) => !v.exclusive).flatMap((v) => v.validate(subject, ctx)),
+    ...VM_OTHERS.flatMap((v) => v.validate(subject, ctx)),
     ...dataVolumeTemplateCauses(vm, vmSpec),
     ...runStrategyCauses(vm, ctx, vmSpec),
     ...liveUpdateCauses(vm, ctx, vmSpec),
@@ -59,5 +58,11 @@ export function validateVirtualMachineInstance(vmi: VirtualMachineInstance, temp
     metadataField: FieldPath.root('metadata', [...templateAt, 'metadata']),
     byKubeVirt: opts.byKubeVirt ?? false,
   };
-  return SPEC_VALIDATORS.filter((v) => v.scope !== 'vm-template').flatMap((v) => v.validate(subject, ctx));
+  return VMI_VALIDATORS.flatMap((v) => v.validate(subject, ctx));
 }
+
+// The registry split once by webhook, in registry order.
+const VM_VALIDATORS = SPEC_VALIDATORS.filter((v) => v.scope !== 'vmi');
+const VM_EXCLUSIVE = VM_VALIDATORS.filter((v) => v.exclusive);
+const VM_OTHERS = VM_VALIDATORS.filter((v) => !v.exclusive);
+const VMI_VALIDATORS = SPEC_VALIDATORS.filter((v) => v.scope !== 'vm-template');
