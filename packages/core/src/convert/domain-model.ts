@@ -28,8 +28,13 @@ export interface DomainBuild {
 }
 
 export function newDomainBuild(): DomainBuild {
-  const devices = {} as Record<DeviceSlot, XmlElement[]>;
-  for (const s of DEVICE_SLOTS) devices[s] = [];
+  // A literal (one hidden class), not keys added in a loop: 22 keys added one by one turn the
+  // object into a dictionary, and every configurator's `devices.<slot>` lookup is then a hash lookup.
+  const devices: Record<DeviceSlot, XmlElement[]> = {
+    emulator: [], interface: [], channel: [], hostdev: [], panic: [], controller: [], video: [], graphics: [], memballoon: [],
+    disk: [], input: [], serial: [], console: [], watchdog: [], rng: [], filesystem: [], redirdev: [], sound: [], tpm: [], vsock: [],
+    memory: [], iommu: [],
+  };
   return { type: '', slots: {}, devices };
 }
 
