@@ -24,6 +24,8 @@ export interface ConvertOptions {
   runtimeFixups?: boolean;
   /** false: run every configurator (their errors decide the verdict) but build no XML text. Default true. */
   serialise?: boolean;
+  /** With `serialise: false`, false also skips the domain tree (`domain` is null): only the error is wanted. Default true. */
+  tree?: boolean;
 }
 
 export interface ConvertResult {
@@ -45,6 +47,7 @@ export function convertVmi(vmi: VirtualMachineInstance, selection: Selection, pr
       const err = configure(ctx, domain);
       if (err) return { domainXml: null, domain: null, error: err, notes: ctx.notes, findings: [] };
     }
+    if (opts.serialise === false && opts.tree === false) return { domainXml: null, domain: null, error: null, notes: ctx.notes, findings: [] };
     const tree = assembleDomain(domain);
     if (opts.serialise === false) return { domainXml: null, domain: tree, error: null, notes: ctx.notes, findings: [] };
     return { domainXml: serialiseXml(tree, opts.indent ?? '  '), domain: tree, error: null, notes: ctx.notes, findings: [] };

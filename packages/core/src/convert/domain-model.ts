@@ -28,7 +28,13 @@ export interface DomainBuild {
 }
 
 export function newDomainBuild(): DomainBuild {
-  const devices = Object.fromEntries(DEVICE_SLOTS.map((s) => [s, [] as XmlElement[]])) as Record<DeviceSlot, XmlElement[]>;
+  // A literal (one hidden class), not keys added in a loop: 22 keys added one by one turn the
+  // object into a dictionary, and every configurator's `devices.<slot>` lookup is then a hash lookup.
+  const devices: Record<DeviceSlot, XmlElement[]> = {
+    emulator: [], interface: [], channel: [], hostdev: [], panic: [], controller: [], video: [], graphics: [], memballoon: [],
+    disk: [], input: [], serial: [], console: [], watchdog: [], rng: [], filesystem: [], redirdev: [], sound: [], tpm: [], vsock: [],
+    memory: [], iommu: [],
+  };
   return { type: '', slots: {}, devices };
 }
 
@@ -38,7 +44,9 @@ export function assembleDomain(d: DomainBuild): XmlElement {
   const children: XmlElement[] = [];
   for (const slot of DOMAIN_SLOTS) {
     if (slot === 'devices') {
-      children.push(el('devices', {}, DEVICE_SLOTS.flatMap((s) => d.devices[s])));
+      const devices: XmlElement[] = [];
+      for (const s of DEVICE_SLOTS) for (const e of d.devices[s]) devices.push(e);
+      children.push(el('devices', {}, devices));
       continue;
     }
     const e = d.slots[slot];

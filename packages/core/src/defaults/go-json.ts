@@ -12,14 +12,17 @@ export function withoutNulls<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const v of value) if (v !== null) out.push(withoutNulls(v));
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null) out.push(typeof v === 'object' ? withoutNulls(v) : v);
+    }
     return out as T;
   }
   const out: Record<string, unknown> = {};
   // for-in (no key array per object): parsed manifests are plain objects, own keys only.
   for (const k in value) {
     const v = (value as Record<string, unknown>)[k];
-    if (v !== null && v !== undefined) out[k] = withoutNulls(v);
+    if (v !== null && v !== undefined) out[k] = typeof v === 'object' ? withoutNulls(v) : v;
   }
   return out as T;
 }

@@ -39,6 +39,13 @@ export interface ExplainOptions {
    * so a document's position index is built only when something needs it.
    */
   positions?: boolean;
+  /**
+   * Build what only a reader of the item needs (default true). When false (lint: its rules read
+   * the verdict, causes, figures, VMI and selection only), the item has no decision steps, overhead
+   * terms, notes or schema quirks, and the converter builds no domain tree: it still runs every
+   * configurator, since their errors decide the verdict.
+   */
+  detail?: boolean;
 }
 
 export interface DecisionStep {
@@ -98,7 +105,8 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   if (!isVmLike(obj.kind)) throw new Error(`IMPOSSIBLE: explainObject called with ${obj.kind}`);
   const kind = obj.kind;
   const admission = admit(obj, profile, { vmiUid: opts.vmiUid ?? PLACEHOLDER_VMI_UID });
-  const notes = [...admission.notes];
+  const detail = opts.detail !== false;
+  const notes = detail ? [...admission.notes] : [];
   const positions = opts.positions !== false;
   const base = {
     kind,
@@ -142,16 +150,17 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const vmi = admission.vmi;
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
   const beyond = vmiOutOfRange(vmi);
-  const converted = selection.error || beyond.length > 0 ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ', serialise: opts.domainXml !== false });
+  const serialise = opts.domainXml !== false;
+  const converted = selection.error || beyond.length > 0 ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ', serialise, tree: serialise || detail });
   const quirks = converted?.domain ? schemaQuirks(converted.domain) : [];
   if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema, placeholders for node values, or refused by older libvirt (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
   const tooOld = selection.hypervisor === 'mshv' && !selection.error ? launcherLacksHypervType(profile.version) : undefined;
-  if (tooOld) notes.push(`libvirt version: ${tooOld}`);
-  if (converted) notes.push(...converted.notes);
+  if (tooOld && detail) notes.push(`libvirt version: ${tooOld}`);
+  if (converted && detail) notes.push(...converted.notes);
   const computedOverhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
-  notes.push(...computedOverhead.notes);
+  if (detail) notes.push(...computedOverhead.notes);
   const computedResources = computeLauncherResources(vmi, profile, selection, computedOverhead);
-  notes.push(...launcherResourceNotes(vmi));
+  if (detail) notes.push(...launcherResourceNotes(vmi));
   // Figures at or past int64 are no result: dropped, and the VM is out of range.
   const past = figuresPastInt64(computedOverhead, computedResources);
   const overhead = past.overhead ? null : computedOverhead;
@@ -161,7 +170,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const v = decideVerdict({ admission, nodes: selection.nodes, landingNode: selection.landingNode, launchError, outOfRange });
   const runs = v.verdict === 'runs';
   const previewLabel = VERDICT_LABEL[v.verdict];
-  if (previewLabel && (converted?.domainXml || overhead || resources)) notes.unshift(previewLabel);
+  if (previewLabel && detail && (converted?.domainXml || overhead || resources)) notes.unshift(previewLabel);
   const domainXml = converted && !converted.error ? converted.domainXml : null;
   return {
     object: obj,
@@ -183,7 +192,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       decision: {
         semantics: selection.semantics,
         summary: v.verdict === 'runs' ? selection.summary : `${VERDICT_SUMMARY[v.verdict]}: ${v.error}`,
-        steps: selection.trace.map((s) => {
+        steps: !detail ? [] : selection.trace.map((s) => {
           const source = s.at && positions ? spotOfField(s.at) : undefined;
           return { rule: s.rule, outcome: s.outcome, reason: s.reason, ...(source ? { source } : s.at?.label ? { label: s.at.label } : {}) };
         }),
@@ -193,7 +202,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       domainXml,
       overheadBytes: overhead?.totalBytes ?? null,
       controllerOverheadBytes: overhead?.controllerTotalBytes ?? null,
-      overheadTerms: (overhead?.terms ?? []).map(({ at, ...t }) => {
+      overheadTerms: (!detail ? [] : (overhead?.terms ?? [])).map(({ at, ...t }) => {
         const source = at && positions ? spotOfField(at) : undefined;
         return source ? { ...t, source } : t;
       }),

@@ -113,7 +113,7 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
       vms++;
       let explained = opts.explained?.get(obj.value);
       try {
-        explained ??= explainObject(obj, effective, { domainXml: false, positions: false });
+        explained ??= explainObject(obj, effective, { domainXml: false, positions: false, detail: false });
       } catch (e) {
         findings.push(internalError('explain', obj.source.doc, e));
         continue;

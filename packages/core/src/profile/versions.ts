@@ -119,6 +119,19 @@ export function versionKeyOf(observed: string | undefined): VersionKey {
 
 /** The trace's words for which row models `observed`, and what that row stands for. */
 export function versionReason(key: VersionKey, observed: string | undefined): string {
+  // Every VM's selection trace carries it: built once per version and observed text.
+  const memoKey = `${key}\0${observed ?? ''}\0${observed === undefined ? 'u' : 'd'}`;
+  let reason = VERSION_REASONS.get(memoKey);
+  if (reason === undefined) {
+    if (VERSION_REASONS.size >= 64) VERSION_REASONS.clear();
+    VERSION_REASONS.set(memoKey, (reason = buildVersionReason(key, observed)));
+  }
+  return reason;
+}
+
+const VERSION_REASONS = new Map<string, string>();
+
+function buildVersionReason(key: VersionKey, observed: string | undefined): string {
   const t = VERSION_TRAITS[key];
   const seen = `observedKubeVirtVersion ${observed ?? 'unknown, assuming main'}`;
   if (key !== 'main') return `${t.label} (${seen}); modelled on ${t.modelledOn.ref} (${t.modelledOn.date})`;

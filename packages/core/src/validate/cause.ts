@@ -44,29 +44,56 @@ export interface Rejection {
  * VMI (`spec.domain…` printed, `spec.template.spec.domain…` in the file).
  */
 export class FieldPath {
+  // Validators derive a path for every disk, interface, … they look at, but print one only for a
+  // cause: a path is a link to its parent, and its text and manifest path are built on first read.
+  private printedText: string | undefined;
+  private atPath: readonly PathSegment[] | undefined;
+
   private constructor(
-    readonly printed: string,
-    readonly at: readonly PathSegment[],
-  ) {}
+    private readonly parent: FieldPath | null,
+    /** How this step prints: `.name` (child), `[i]` (index) or `[k]` (key). */
+    private readonly step: 'child' | 'index' | 'key',
+    private readonly segment: PathSegment,
+    printed?: string,
+    at?: readonly PathSegment[],
+  ) {
+    this.printedText = printed;
+    this.atPath = at;
+  }
+
+  /** What KubeVirt prints, e.g. `spec.template.spec.domain.devices.disks[1]`. */
+  get printed(): string {
+    if (this.printedText === undefined) {
+      const up = this.parent!.printed;
+      this.printedText = this.step === 'child' ? (up === '' ? (this.segment as string) : `${up}.${this.segment}`) : `${up}[${this.segment}]`;
+    }
+    return this.printedText;
+  }
+
+  /** Where the field sits in the manifest (from the object's root). */
+  get at(): readonly PathSegment[] {
+    if (this.atPath === undefined) this.atPath = [...this.parent!.at, this.segment];
+    return this.atPath;
+  }
 
   /** A root: `printed` as KubeVirt prints it, `at` where it sits in the manifest. */
   static root(printed: string, at: readonly PathSegment[]): FieldPath {
-    return new FieldPath(printed, at);
+    return new FieldPath(null, 'child', '', printed, at);
   }
 
   child(...names: string[]): FieldPath {
     let p: FieldPath = this;
-    for (const n of names) p = new FieldPath(p.printed === '' ? n : `${p.printed}.${n}`, [...p.at, n]);
+    for (const n of names) p = new FieldPath(p, 'child', n);
     return p;
   }
 
   index(i: number): FieldPath {
-    return new FieldPath(`${this.printed}[${i}]`, [...this.at, i]);
+    return new FieldPath(this, 'index', i);
   }
 
   /** `field.Path.Key(k)`: printed as `[k]`, a map key in the manifest. */
   key(k: string): FieldPath {
-    return new FieldPath(`${this.printed}[${k}]`, [...this.at, k]);
+    return new FieldPath(this, 'key', k);
   }
 
   toString(): string {

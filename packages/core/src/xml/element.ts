@@ -18,12 +18,18 @@ type Child = XmlElement | undefined | null | false;
  */
 export function el(name: string, attrs: Record<string, AttrValue> = {}, content: Child[] | string = []): XmlElement {
   const out: XmlElement = { name, attrs: [], children: [] };
-  for (const [k, v] of Object.entries(attrs)) {
+  // for-in, not Object.entries: no entry arrays (the converter builds ~100 elements per VM).
+  // `attrs` is an object literal: own keys only, in the same order.
+  for (const k in attrs) {
+    const v = attrs[k];
     if (v === undefined || v === null) continue;
-    out.attrs.push([k, typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)]);
+    out.attrs.push([k, typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' ? v : String(v)]);
   }
   if (typeof content === 'string') out.text = content;
-  else for (const c of content) if (c) out.children.push(c);
+  else for (let i = 0; i < content.length; i++) {
+    const c = content[i];
+    if (c) out.children.push(c);
+  }
   return out;
 }
 

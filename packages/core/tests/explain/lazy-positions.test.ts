@@ -38,4 +38,24 @@ describe('explain positions: false', () => {
     // The cases do exercise step sources (else the comparison above proves little).
     expect(eagerSteps).toBeGreaterThan(0);
   });
+
+  it('detail: false (lint) gives the same verdict, causes, figures and VMI, without the reader-only parts', () => {
+    let notes = 0;
+    for (const name of cases) {
+      const text = readFileSync(join(GENERATED, group, 'cases', name), 'utf8');
+      const { objects } = loadObjects([{ path: name, text }]);
+      const { profile } = loadProfile([{ path: 'cluster.yaml', text: cluster }], objects);
+      const full = JSON.parse(JSON.stringify(explainAll(objects, profile, { domainXml: false, positions: false })[0]!.item)) as ExplainItem;
+      const lean = JSON.parse(JSON.stringify(explainAll(objects, profile, { domainXml: false, positions: false, detail: false })[0]!.item)) as ExplainItem;
+      expect(lean.decision.steps).toEqual([]);
+      expect(lean.overheadTerms).toEqual([]);
+      expect(lean.notes).toEqual([]);
+      notes += full.notes.length;
+      full.decision.steps = [];
+      full.overheadTerms = [];
+      full.notes = [];
+      expect(lean).toEqual(full);
+    }
+    expect(notes).toBeGreaterThan(0);
+  });
 });

@@ -2,6 +2,8 @@
 // IsQualifiedName, IsValidLabelValue, with their exact messages) and Go's net.ParseIP, as
 // KubeVirt's admitters call them.
 
+import { utf8Length } from './formats.js';
+
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
 const LABEL_RE = new RegExp(`^${DNS1123_LABEL_FMT}$`);
@@ -17,15 +19,11 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
 
 const maxLenError = (n: number): string => `must be no more than ${n} characters`;
 
-/** Go's len(): bytes of the UTF-8 encoding. */
-function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
-}
 
 /** validation.IsDNS1123Label */
 export function dns1123LabelErrors(value: string): string[] {
   const errs: string[] = [];
-  if (byteLength(value) > LABEL_MAX) errs.push(maxLenError(LABEL_MAX));
+  if (utf8Length(value) > LABEL_MAX) errs.push(maxLenError(LABEL_MAX));
   if (!LABEL_RE.test(value)) {
     if (SUBDOMAIN_RE.test(value)) errs.push('must not contain dots');
     else errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, 'my-name', '123-abc'));
@@ -36,7 +34,7 @@ export function dns1123LabelErrors(value: string): string[] {
 /** validation.IsDNS1123Subdomain */
 export function dns1123SubdomainErrors(value: string): string[] {
   const errs: string[] = [];
-  if (byteLength(value) > SUBDOMAIN_MAX) errs.push(maxLenError(SUBDOMAIN_MAX));
+  if (utf8Length(value) > SUBDOMAIN_MAX) errs.push(maxLenError(SUBDOMAIN_MAX));
   if (!SUBDOMAIN_RE.test(value)) {
     errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com'));
   }
@@ -100,7 +98,7 @@ export function qualifiedNameErrors(value: string): string[] {
     return [`a qualified name ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   if (name.length === 0) errs.push(`name part ${EMPTY_ERROR}`);
-  else if (byteLength(name) > LABEL_MAX) errs.push(`name part ${maxLenError(LABEL_MAX)}`);
+  else if (utf8Length(name) > LABEL_MAX) errs.push(`name part ${maxLenError(LABEL_MAX)}`);
   if (!QUALIFIED_NAME_RE.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
@@ -108,7 +106,7 @@ export function qualifiedNameErrors(value: string): string[] {
 /** validation.IsValidLabelValue */
 export function labelValueErrors(value: string): string[] {
   const errs: string[] = [];
-  if (byteLength(value) > LABEL_MAX) errs.push(maxLenError(LABEL_MAX));
+  if (utf8Length(value) > LABEL_MAX) errs.push(maxLenError(LABEL_MAX));
   if (!LABEL_VALUE_RE.test(value)) {
     errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   }

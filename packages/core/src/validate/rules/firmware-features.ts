@@ -23,9 +23,18 @@ function emulatedMachines(ctx: ValidationContext, arch: string): string[] | unde
 
 /** Go's filepath.Match (Unix): `*`, `?`, `[...]` classes; a malformed pattern matches nothing. */
 export function globMatch(pattern: string, name: string): boolean {
-  const re = globToRegExp(pattern);
+  let re = GLOB_MEMO.get(pattern);
+  if (re === undefined) {
+    re = globToRegExp(pattern);
+    // The patterns come from the cluster config (a handful), but bound the memo anyway.
+    if (GLOB_MEMO.size >= 256) GLOB_MEMO.clear();
+    GLOB_MEMO.set(pattern, re);
+  }
   return re !== null && re.test(name);
 }
+
+/** Compiled patterns by text: every VM's machine type is matched against the same few. */
+const GLOB_MEMO = new Map<string, RegExp | null>();
 
 function globToRegExp(pattern: string): RegExp | null {
   let out = '^';

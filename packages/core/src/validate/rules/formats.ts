@@ -51,10 +51,17 @@ export function macAddressError(mac: string): string | null {
 
 /** Go's len(): UTF-8 bytes. */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  // By UTF-16 code unit, allocating nothing: a surrogate pair is 4 bytes, a lone surrogate 3
+  // (TextEncoder writes it as U+FFFD).
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
   }
   return n;
 }
