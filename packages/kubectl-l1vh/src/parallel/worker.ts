@@ -3,6 +3,7 @@
 
 import { isLintJob, WORKER_ARG, type LintReply } from './protocol.js';
 import { lintShare } from './lint-share.js';
+import { readFromDisk } from './pool.js';
 
 /** Loaded on demand: importing node:worker_threads costs ~5 ms of every cold start. */
 export function workerThreads(): typeof import('node:worker_threads') {
@@ -24,7 +25,7 @@ export function runLintWorker(): void {
     reply = { ok: false, message: 'lint worker started without a job' };
   } else {
     try {
-      reply = { ok: true, ...lintShare(job.sources, job.contextSources, job.profileSources, job.config, job.namespace) };
+      reply = { ok: true, ...lintShare(job, readFromDisk) };
     } catch (e) {
       reply = { ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
