@@ -8,25 +8,27 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const Module = require('node:module');
 
 const HASH = '__BUNDLE_HASH__';
-const candidates = [path.join(__dirname, `.kubectl-l1vh.${HASH}.cache`), path.join(require('node:os').tmpdir(), `kubectl-l1vh.${HASH}.cache`)];
+// The temp dir candidate is computed only when the first is missing: node:os is not loaded otherwise.
+const candidates = [() => path.join(__dirname, `.kubectl-l1vh.${HASH}.cache`), () => path.join(require('node:os').tmpdir(), `kubectl-l1vh.${HASH}.cache`)];
 
 let cached;
 for (const c of candidates) {
   try {
-    cached = fs.readFileSync(c);
+    cached = fs.readFileSync(c());
     break;
   } catch {}
 }
+// The source is what require('node:module').wrap returns (without loading the public module).
 // eslint-disable-next-line no-undef -- appended by build.mjs
-const script = new vm.Script(Module.wrap(MAIN_SOURCE), { filename: __filename, cachedData: cached });
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${MAIN_SOURCE}\n});`, { filename: __filename, cachedData: cached });
 if (!cached || script.cachedDataRejected) {
   process.once('beforeExit', () => {
     const data = script.createCachedData();
-    for (const c of candidates) {
+    for (const candidate of candidates) {
       try {
+        const c = candidate();
         const tmp = `${c}.${process.pid}`;
         fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, c);

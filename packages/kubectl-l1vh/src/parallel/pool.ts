@@ -4,7 +4,6 @@
 // lint-share.ts), so no thread holds the whole tree. Small inputs, one-core machines and runs
 // without the bundle (tests from source) lint inline: same result, no thread start-up cost.
 
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { LintConfig, ProfileRequest, SourceText } from '@l1vh/core';
 import { nodeIO } from '../io.js';
@@ -71,7 +70,7 @@ export async function lintFiles(
   }
   const context = files.flatMap((f) => (f.source && mayHoldContext(f.source) ? [f.source] : []));
   const batchBytes = opts.batchBytes ?? BATCH_BYTES;
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), MAX_THREADS));
+  const threads = Math.max(1, Math.min(opts.threads ?? process.getBuiltinModule('node:os').availableParallelism(), MAX_THREADS));
   const workerFile = opts.workerFile ?? bundleFile();
   const jobOf = ([start, end]: [number, number]): ShareJob => ({ ...base, files: files.slice(start, end), context, batchBytes });
   if (threads < 2 || !workerFile) return { ...lintShare(jobOf([0, files.length]), read), threads: 1 };
