@@ -2,10 +2,10 @@
 // The same bundle is the lint pool's worker script (src/parallel): as a worker it lints its share.
 import { main } from './main.js';
 import { nodeIO, writeAll } from './io.js';
-import { isLintWorker, runLintWorker } from './parallel/index.js';
+import { isLintWorker } from './parallel/is-worker.js';
 
 if (isLintWorker()) {
-  runLintWorker();
+  void import('./parallel/worker.js').then((w) => w.runLintWorker());
 } else {
   // Output goes through writeAll (io.ts): a closed stdout (`kubectl l1vh … | head`) ends the run quietly.
   main(process.argv.slice(2), nodeIO()).then(

@@ -10,7 +10,7 @@ import { nodeIO } from '../io.js';
 import { readSource, type InputFile, type InputProblem } from '../read-inputs.js';
 import { BATCH_BYTES, lintShare, type ShareJob, type ShareResult } from './lint-share.js';
 import { WORKER_ARG, WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
-import { workerThreads } from './worker.js';
+import { workerThreads } from './is-worker.js';
 import { mayHoldContext, splitByBytes } from './split.js';
 
 /** Below this many files a worker's start-up (~40 ms) costs more than it saves. */
