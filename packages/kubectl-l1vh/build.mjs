@@ -35,6 +35,31 @@ const lazyYaml = {
   },
 };
 
+/**
+ * core's embedded common-instancetypes/preferences YAML (150 KB) rides in a comment after the
+ * bundle, not in it: the bundle and its code cache are that much smaller to load on every run,
+ * and the launcher hands the texts over as slices of the file it has already read (launcher.cjs).
+ */
+const BUILTIN_DATA = /[\\/]core[\\/]src[\\/]profile[\\/]builtin-data\.ts$/;
+const sections = new Map();
+const builtinDataOutside = {
+  name: 'builtin-data-outside',
+  setup(b) {
+    b.onLoad({ filter: BUILTIN_DATA }, (args) => {
+      const exports = [];
+      for (const m of readFileSync(args.path, 'utf8').matchAll(/^export const (\w+): string = (".*");$/gm)) {
+        const text = JSON.parse(m[2]);
+        // Raw text in a comment: ASCII without `*/` only (checked, so a change of the data cannot slip through).
+        if (/[^\x00-\x7f]/.test(text) || text.includes('*/')) throw new Error(`${args.path}: ${m[1]} is not plain ASCII without */`);
+        sections.set(m[1], text);
+        exports.push(`export const ${m[1]} = section(${JSON.stringify(m[1])});`);
+      }
+      if (exports.length === 0) throw new Error(`${args.path}: no embedded texts found`);
+      return { loader: 'js', contents: `const section = globalThis[Symbol.for('l1vh.section')];\n${exports.join('\n')}\n` };
+    });
+  },
+};
+
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 /** The bundle, built here then folded into dist/kubectl-l1vh (see launcher.cjs). */
@@ -45,7 +70,7 @@ await build({
   ...NODE_CJS,
   entryPoints: ['src/bin.ts'],
   outfile: MAIN,
-  plugins: [lazyClusterClient, lazyYaml],
+  plugins: [lazyClusterClient, lazyYaml, builtinDataOutside],
   metafile: true,
 }).then((result) => {
   const leaked = Object.keys(result.metafile.inputs).filter((p) => p.includes('@kubernetes/client-node') || p.includes('cluster-client/src/open.ts'));
@@ -65,7 +90,8 @@ for (const f of readdirSync('dist')) if (/^\.(?:kubectl-l1vh|l1vh-main)\..*\.cac
 // One file: the launcher, then the bundle in a comment (node skips a comment at no cost; the
 // launcher reads it back and compiles it once, with the code cache).
 const launcher = readFileSync('launcher.cjs', 'utf8').replace('__BUNDLE_HASH__', hash);
-writeFileSync('dist/kubectl-l1vh', `#!/usr/bin/env node\n${launcher}/*@l1vh-bundle@\n${main.replaceAll('*/', '*\x7f/')}*/\n`);
+const data = [...sections].map(([name, text]) => `/*@l1vh-section:${name}@\n${text}*/\n`).join('');
+writeFileSync('dist/kubectl-l1vh', `#!/usr/bin/env node\n${launcher}${data}/*@l1vh-bundle@\n${main.replaceAll('*/', '*\x7f/')}*/\n`);
 rmSync(MAIN, { force: true });
 chmodSync('dist/kubectl-l1vh', 0o755);
 // Warm the code cache on the common offline path (explain of one VM), so it holds the functions

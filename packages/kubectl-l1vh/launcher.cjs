@@ -22,9 +22,18 @@ for (const c of candidates) {
     break;
   } catch {}
 }
-/** The bundle: the comment at the end of this file (its text is ASCII, so latin1 reads it exactly). */
+// This file, as written by build.mjs: ASCII, so latin1 reads it exactly, one byte a character.
+const self = fs.readFileSync(__filename, 'latin1');
+
+// The texts build.mjs moved out of the bundle (core's embedded instancetypes): slices of `self`.
+globalThis[Symbol.for('l1vh.section')] = (name) => {
+  const mark = `/*@l1vh-section:${name}@\n`;
+  const start = self.indexOf(mark) + mark.length;
+  return self.slice(start, self.indexOf('*/', start));
+};
+
+/** The bundle: the comment at the end of this file. */
 function bundleSource() {
-  const self = fs.readFileSync(__filename, 'latin1');
   const mark = '/*' + '@l1vh-bundle@\n';
   const body = self.slice(self.lastIndexOf(mark) + mark.length, self.lastIndexOf('*/'));
   return body.includes('*\x7f/') ? body.replaceAll('*\x7f/', '*/') : body;
