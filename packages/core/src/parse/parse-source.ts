@@ -1,4 +1,5 @@
-// Reads one YAML file into documents. Values come from js-yaml (fast); positions are lazy.
+// Reads one YAML file into documents. Values come from the block-YAML reader, or js-yaml where it
+// gives up; positions are lazy.
 // Documents with anchors, directives or document-end markers take the slower `yaml` path,
 // which bounds alias expansion.
 
@@ -6,6 +7,7 @@ import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from 'js-yaml';
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { Finding } from '../findings.js';
 import { indexBlockYaml } from './block-positions.js';
+import { readBlockValues } from './block-values.js';
 import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS } from './limits.js';
 import { goTemplateOffset, hasKubernetesDocument, toolFileKind } from './non-manifest.js';
@@ -138,6 +140,8 @@ class AliasValue {
 }
 
 function loadFast(file: SourceFile, chunk: string, base: number, findings: Finding[]): unknown {
+  const read = readBlockValues(chunk);
+  if (read !== undefined) return read;
   try {
     return load(chunk, FAST_OPTIONS);
   } catch (e) {
