@@ -35,6 +35,31 @@ const lazyYaml = {
   },
 };
 
+/**
+ * core's embedded common-instancetypes/preferences YAML (150 KB) rides in a comment after the
+ * bundle, not in it: the bundle and its code cache are that much smaller to load on every run,
+ * and the launcher hands the texts over as slices of the file it has already read (launcher.cjs).
+ */
+const BUILTIN_DATA = /[\\/]core[\\/]src[\\/]profile[\\/]builtin-data\.ts$/;
+const sections = new Map();
+const builtinDataOutside = {
+  name: 'builtin-data-outside',
+  setup(b) {
+    b.onLoad({ filter: BUILTIN_DATA }, (args) => {
+      const exports = [];
+      for (const m of readFileSync(args.path, 'utf8').matchAll(/^export const (\w+): string = (".*");$/gm)) {
+        const text = JSON.parse(m[2]);
+        // Raw text in a comment: ASCII without `*/` only (checked, so a change of the data cannot slip through).
+        if (/[^\x00-\x7f]/.test(text) || text.includes('*/')) throw new Error(`${args.path}: ${m[1]} is not plain ASCII without */`);
+        sections.set(m[1], text);
+        exports.push(`export const ${m[1]} = section(${JSON.stringify(m[1])});`);
+      }
+      if (exports.length === 0) throw new Error(`${args.path}: no embedded texts found`);
+      return { loader: 'js', contents: `const section = globalThis[Symbol.for('l1vh.section')];\n${exports.join('\n')}\n` };
+    });
+  },
+};
+
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 /** The bundle, built here then folded into dist/kubectl-l1vh (see launcher.cjs). */
@@ -45,7 +70,7 @@ await build({
   ...NODE_CJS,
   entryPoints: ['src/bin.ts'],
   outfile: MAIN,
-  plugins: [lazyClusterClient, lazyYaml],
+  plugins: [lazyClusterClient, lazyYaml, builtinDataOutside],
   metafile: true,
 }).then((result) => {
   const leaked = Object.keys(result.metafile.inputs).filter((p) => p.includes('@kubernetes/client-node') || p.includes('cluster-client/src/open.ts'));
@@ -56,14 +81,17 @@ await build({
 let main = readFileSync(MAIN, 'utf8');
 main = main.replaceAll(`import("${CLIENT_CHUNK}")`, `Promise.resolve().then(()=>require("${CLIENT_CHUNK}"))`);
 if (main.includes('import(')) throw new Error(`${MAIN} still uses import(), which the launcher cannot run`);
+// ASCII only, so the launcher can read it as latin1 (one byte a character, no UTF-8 decoding).
+main = main.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (main.includes('\x7f')) throw new Error(`${MAIN} contains DEL, which the launcher uses to escape */`);
 writeFileSync(MAIN, main);
 const hash = createHash('sha256').update(main).digest('hex').slice(0, 16);
 for (const f of readdirSync('dist')) if (/^\.(?:kubectl-l1vh|l1vh-main)\..*\.cache$/.test(f)) rmSync(join('dist', f), { force: true });
-// One file: the launcher, then the bundle as a string literal (scanning a string is far cheaper
-// than pre-parsing code; the launcher compiles it once, with the code cache).
+// One file: the launcher, then the bundle in a comment (node skips a comment at no cost; the
+// launcher reads it back and compiles it once, with the code cache).
 const launcher = readFileSync('launcher.cjs', 'utf8').replace('__BUNDLE_HASH__', hash);
-const [before, after] = launcher.split('// eslint-disable-next-line no-undef -- appended by build.mjs\n');
-writeFileSync('dist/kubectl-l1vh', `#!/usr/bin/env node\n${before}const MAIN_SOURCE = ${JSON.stringify(main)};\n${after}`);
+const data = [...sections].map(([name, text]) => `/*@l1vh-section:${name}@\n${text}*/\n`).join('');
+writeFileSync('dist/kubectl-l1vh', `#!/usr/bin/env node\n${launcher}${data}/*@l1vh-bundle@\n${main.replaceAll('*/', '*\x7f/')}*/\n`);
 rmSync(MAIN, { force: true });
 chmodSync('dist/kubectl-l1vh', 0o755);
 // Warm the code cache on the common offline path (explain of one VM), so it holds the functions

@@ -3,6 +3,9 @@
 // findings). Same seed → byte-identical corpus, so runs are comparable.
 //
 //   node scripts/bench/gen-corpus.mjs OUT_DIR [files=1000] [docsPerFile=10]
+//   node scripts/bench/gen-corpus.mjs --tree OUT_DIR CORPUS_DIR [copies=10]
+// --tree: a large tree (the 100,000-manifest memory bench) made of COPIES copies of a generated
+// corpus, VM names made unique per copy: fast to write, same mix of manifests.
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -109,7 +112,31 @@ export function generateCorpus(outDir, files = 1000, docsPerFile = 10, seed = 20
   return { files, manifests: n, bytes };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** `copies` copies of the corpus in `corpusDir` under OUT_DIR/part-K/…, names suffixed per copy. */
+export function generateTree(outDir, corpusDir, copies = 10) {
+  rmSync(outDir, { recursive: true, force: true });
+  let files = 0;
+  let bytes = 0;
+  for (let k = 0; k < copies; k++) {
+    for (const team of readdirSync(corpusDir).sort()) {
+      const sub = join(outDir, `part-${k}`, team);
+      mkdirSync(sub, { recursive: true });
+      for (const name of readdirSync(join(corpusDir, team)).sort()) {
+        const text = readFileSync(join(corpusDir, team, name), 'utf8').replaceAll('name: bench-', `name: bench-${k}-`);
+        writeFileSync(join(sub, name), text);
+        files++;
+        bytes += text.length;
+      }
+    }
+  }
+  return { files, bytes };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === '--tree') {
+  const [out = '.bench/tree-100k', corpus = '.bench/corpus', copies = '10'] = process.argv.slice(3);
+  const r = generateTree(out, corpus, Number(copies));
+  console.log(`tree: ${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB in ${out}`);
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [out = '.bench/corpus', files = '1000', per = '10'] = process.argv.slice(2);
   const r = generateCorpus(out, Number(files), Number(per));
   console.log(`corpus: ${r.files} files, ${r.manifests} manifests, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB in ${out}`);

@@ -1,23 +1,19 @@
 // The executable: wires real I/O into main(); nothing else calls process.exit.
 // The same bundle is the lint pool's worker script (src/parallel): as a worker it lints its share.
 import { main } from './main.js';
-import { nodeIO } from './io.js';
-import { isLintWorker, runLintWorker } from './parallel/index.js';
+import { nodeIO, writeAll } from './io.js';
+import { isLintWorker } from './parallel/is-worker.js';
 
 if (isLintWorker()) {
-  runLintWorker();
+  void import('./parallel/worker.js').then((w) => w.runLintWorker());
 } else {
-  // `kubectl l1vh … | head`: a closed stdout ends the run quietly, not with a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // Output goes through writeAll (io.ts): a closed stdout (`kubectl l1vh … | head`) ends the run quietly.
   main(process.argv.slice(2), nodeIO()).then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`kubectl-l1vh: ${missingChunk(err) ?? `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`}\n`);
+      writeAll(2, `kubectl-l1vh: ${missingChunk(err) ?? `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`}\n`);
       process.exitCode = 2;
     },
   );

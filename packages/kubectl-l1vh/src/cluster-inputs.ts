@@ -6,7 +6,8 @@ import { CLUSTER_KINDS as RESOURCES, inputObject } from '@l1vh/core';
 import type { ClusterClient, ResourceRef } from '@l1vh/cluster-client';
 import { connectCluster, type ClusterFlags } from './cluster/connect.js';
 import type { CliIO } from './io.js';
-import { readInputs, type Inputs } from './read-inputs.js';
+import { listInputs, readInputs, type InputFile, type Inputs, type InputProblem } from './read-inputs.js';
+import type { SourceText } from '@l1vh/core';
 
 /** kubectl's names for the two kinds: short, short plural, singular, plural, plural.group. */
 const KIND_NAMES: Record<string, ResourceRef> = Object.fromEntries(
@@ -45,14 +46,33 @@ export interface ExpandedInputs {
 export async function readInputsWithCluster(args: readonly string[], flags: ClusterFlags, io: CliIO): Promise<ExpandedInputs> {
   const refs = args.map((a) => parseClusterRef(a, io));
   const inputs = await readInputs(args.filter((_, i) => refs[i] === null), io);
+  const client = await fetchRefs(refs, flags, io, inputs.problems, (s) => inputs.sources.push(s));
+  return { inputs, client };
+}
+
+export interface ListedExpandedInputs {
+  files: InputFile[];
+  problems: InputProblem[];
+  client: ClusterClient | null;
+}
+
+/** readInputsWithCluster for a streamed lint (listInputs): cluster objects are always kept. */
+export async function listInputsWithCluster(args: readonly string[], flags: ClusterFlags, io: CliIO, keep: (source: SourceText) => boolean): Promise<ListedExpandedInputs> {
+  const refs = args.map((a) => parseClusterRef(a, io));
+  const { files, problems } = await listInputs(args.filter((_, i) => refs[i] === null), io, keep);
+  const client = await fetchRefs(refs, flags, io, problems, (s) => files.push({ path: s.path, bytes: 0, source: s }));
+  return { files, problems, client };
+}
+
+async function fetchRefs(refs: readonly (ClusterRef | null)[], flags: ClusterFlags, io: CliIO, problems: InputProblem[], add: (s: SourceText) => void): Promise<ClusterClient | null> {
   const wanted = refs.filter((r): r is ClusterRef => r !== null);
-  if (wanted.length === 0) return { inputs, client: null };
+  if (wanted.length === 0) return null;
   const client = await connectCluster(flags, io);
   const namespace = client.namespace;
   for (const w of wanted) {
     const obj = await client.get(w.ref, namespace, w.name);
-    if (!obj) inputs.problems.push({ file: w.arg, message: `${w.ref.kind} "${w.name}" not found in namespace "${namespace}"`, notFound: true });
-    else inputs.sources.push({ path: w.arg, text: '', value: inputObject({ apiVersion: 'kubevirt.io/v1', kind: w.ref.kind, ...obj }) });
+    if (!obj) problems.push({ file: w.arg, message: `${w.ref.kind} "${w.name}" not found in namespace "${namespace}"`, notFound: true });
+    else add({ path: w.arg, text: '', value: inputObject({ apiVersion: 'kubevirt.io/v1', kind: w.ref.kind, ...obj }) });
   }
-  return { inputs, client };
+  return client;
 }

@@ -1,14 +1,5 @@
 // kubectl-l1vh: returns an exit code; never calls process.exit.
 import { UsageError } from './args.js';
-import { explainCommand } from './commands/explain.js';
-import { domainCommand } from './commands/domain.js';
-import { lintCommand } from './commands/lint.js';
-import { clusterCommand } from './commands/cluster.js';
-import { snapshotCommand } from './commands/snapshot.js';
-import { verifyCommand } from './commands/verify.js';
-import { reportCommand } from './commands/report.js';
-import { whatifCommand } from './commands/whatif.js';
-import { versionCommand } from './commands/version.js';
 import { L1VH_VERSION } from './project.js';
 import { isClusterError } from '@l1vh/cluster-client';
 import type { CliIO } from './io.js';
@@ -49,16 +40,20 @@ Run 'kubectl l1vh COMMAND --help' for a command's options.
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  explain: explainCommand,
-  domain: domainCommand,
-  lint: lintCommand,
-  cluster: clusterCommand,
-  snapshot: snapshotCommand,
-  verify: verifyCommand,
-  report: reportCommand,
-  whatif: whatifCommand,
-  version: versionCommand,
+/**
+ * Each command is loaded when it runs: the bundle then evaluates only the modules that command
+ * needs at start-up (cold start), not every command's formatters and tables.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  domain: async () => (await import('./commands/domain.js')).domainCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  cluster: async () => (await import('./commands/cluster.js')).clusterCommand,
+  snapshot: async () => (await import('./commands/snapshot.js')).snapshotCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  whatif: async () => (await import('./commands/whatif.js')).whatifCommand,
+  version: async () => (await import('./commands/version.js')).versionCommand,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -71,13 +66,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`kubectl-l1vh ${L1VH_VERSION}\n`);
     return EXIT.OK;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr(`kubectl-l1vh: unknown command "${name}"\n\n${HELP}`);
     return EXIT.USAGE;
   }
   try {
-    return await command(rest, io);
+    return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`kubectl-l1vh ${name}: ${e.message}\nRun 'kubectl l1vh ${name} --help' for usage.\n`);

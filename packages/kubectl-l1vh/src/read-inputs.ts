@@ -18,11 +18,63 @@ export interface Inputs {
   problems: InputProblem[];
 }
 
+/**
+ * One input of a streamed run: its path and size, and its text only when the caller asked to
+ * keep it (stdin, and whatever `keep` chose); the others are read again when their turn comes.
+ */
+export interface InputFile {
+  path: string;
+  bytes: number;
+  source?: SourceText;
+}
+
+export interface ListedInputs {
+  files: InputFile[];
+  problems: InputProblem[];
+}
+
+/** Where a reader puts what it read: a whole text, or a problem. */
+interface Sink {
+  add(source: SourceText, bytes: number): void;
+  problems: InputProblem[];
+}
+
 const YAML_FILE = /\.ya?ml$/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export async function readInputs(args: readonly string[], io: CliIO, maxBytes: number = PARSE_LIMITS.maxFileBytes): Promise<Inputs> {
   const out: Inputs = { sources: [], problems: [] };
+  await collect(args, io, maxBytes, { add: (s) => out.sources.push(s), problems: out.problems });
+  return out;
+}
+
+/**
+ * readInputs without holding every text: each file is read and checked as readInputs checks it
+ * (same problems, same order), then its text is kept only when `keep` says so (stdin always).
+ * `readSource` reads a dropped one again.
+ */
+export async function listInputs(args: readonly string[], io: CliIO, keep: (source: SourceText) => boolean, maxBytes: number = PARSE_LIMITS.maxFileBytes): Promise<ListedInputs> {
+  const out: ListedInputs = { files: [], problems: [] };
+  const add = (source: SourceText, bytes: number): void => {
+    out.files.push(source.path === '<stdin>' || keep(source) ? { path: source.path, bytes, source } : { path: source.path, bytes });
+  };
+  await collect(args, io, maxBytes, { add, problems: out.problems });
+  return out;
+}
+
+/** One file read again (a streamed run's turn for it), with readInputs' checks. */
+export function readSource(path: string, io: CliIO, maxBytes: number = PARSE_LIMITS.maxFileBytes): SourceText | InputProblem {
+  let got: SourceText | InputProblem | undefined;
+  const sink: Sink = { add: (s) => (got = s), problems: [] };
+  try {
+    readOne(path, io.stat(path).size, io, sink, maxBytes);
+  } catch (e) {
+    return { file: path, message: ioMessage(e) };
+  }
+  return got ?? sink.problems[0] ?? { file: path, message: 'could not be read' };
+}
+
+async function collect(args: readonly string[], io: CliIO, maxBytes: number, out: Sink): Promise<void> {
   for (const arg of args) {
     if (arg === '-') {
       const buf = await io.readStdin();
@@ -39,10 +91,9 @@ export async function readInputs(args: readonly string[], io: CliIO, maxBytes: n
     if (st.isDirectory) walk(arg, io, out, maxBytes, new Set());
     else readOne(arg, st.size, io, out, maxBytes);
   }
-  return out;
 }
 
-function walk(dir: string, io: CliIO, out: Inputs, maxBytes: number, seen: Set<string>): void {
+function walk(dir: string, io: CliIO, out: Sink, maxBytes: number, seen: Set<string>): void {
   let real: string;
   try {
     real = io.realpath(dir);
@@ -75,7 +126,7 @@ function walk(dir: string, io: CliIO, out: Inputs, maxBytes: number, seen: Set<s
   }
 }
 
-function readOne(path: string, size: number, io: CliIO, out: Inputs, maxBytes: number): void {
+function readOne(path: string, size: number, io: CliIO, out: Sink, maxBytes: number): void {
   if (size > maxBytes) {
     out.problems.push({ file: path, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; refused` });
     return;
@@ -87,7 +138,7 @@ function readOne(path: string, size: number, io: CliIO, out: Inputs, maxBytes: n
   }
 }
 
-function pushDecoded(path: string, buf: Buffer, out: Inputs, maxBytes: number): void {
+function pushDecoded(path: string, buf: Buffer, out: Sink, maxBytes: number): void {
   if (buf.length > maxBytes) {
     out.problems.push({ file: path, message: `input is ${formatBytes(buf.length)}, over the ${formatBytes(maxBytes)} limit; refused` });
     return;
@@ -97,7 +148,7 @@ function pushDecoded(path: string, buf: Buffer, out: Inputs, maxBytes: number): 
     return;
   }
   try {
-    out.sources.push({ path, text: decoder.decode(buf) });
+    out.add({ path, text: decoder.decode(buf) }, buf.length);
   } catch {
     out.problems.push({ file: path, message: 'not valid UTF-8 text (binary file?)' });
   }

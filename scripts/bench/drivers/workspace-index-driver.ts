@@ -3,18 +3,23 @@
 // merged target profile, then the workspace lint as WorkspaceDiagnostics runs it (file by file,
 // yielding between files). "Without freezing" is measured as the extension host sees it: the
 // longest stretch the event loop was blocked (a 5 ms interval timer's worst delay) and hovers
-// requested every 25 ms on an open 2,000-line file while the index builds.
-// Prints JSON.   node .bench/workspace-index-driver.cjs WORKSPACE_DIR
+// requested every 25 ms on an open 2,000-line file while the index builds. Then, with the index
+// loaded (the merged profile of 500 context objects), the editor figures of issue 14: hover and
+// preview re-render after one-character edits of that open file, as editor-driver measures them.
+// Prints JSON.   node .bench/workspace-index-driver.cjs WORKSPACE_DIR [edits=300]
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lintSources, loadProfile } from '../../../packages/core/src/index.js';
-import { AnalysisCache, type SourceDocument } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
+import { AnalysisCache, keyOf, vmAt, type SourceDocument } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
 import { hoverContent } from '../../../packages/vscode-ext/src/analysis/hover-content.js';
+import { vmDocumentText } from '../../../packages/vscode-ext/src/analysis/vm-document.js';
+import { previewText } from '../../../packages/vscode-ext/src/render/preview-text.js';
 import { ContextIndex, inSlices } from '../../../packages/vscode-ext/src/workspace/context-index.js';
 import { WorkspaceTarget } from '../../../packages/vscode-ext/src/workspace/workspace-target.js';
 
-const [dir = '.bench/workspace'] = process.argv.slice(2);
+const [dir = '.bench/workspace', editsArg = '300'] = process.argv.slice(2);
+const EDITS = Number(editsArg);
 
 function list(d: string, out: string[] = []): string[] {
   for (const name of readdirSync(d).sort()) {
@@ -55,8 +60,15 @@ async function main(): Promise<void> {
   // An open 2,000-line file the user hovers in while the workspace indexes.
   const files = list(dir);
   const open = files.filter((f) => f.includes('/team-')).slice(0, 60);
-  const text = (await Promise.all(open.map((f) => readFile(f, 'utf8')))).join('---\n');
-  const doc: SourceDocument = { uri: { scheme: 'file', fsPath: '/bench/open.yaml', toString: () => 'file:///bench/open.yaml' }, version: 1, getText: () => text };
+  let text = (await Promise.all(open.map((f) => readFile(f, 'utf8')))).join('---\n');
+  let version = 1;
+  const doc: SourceDocument = {
+    uri: { scheme: 'file', fsPath: '/bench/open.yaml', toString: () => 'file:///bench/open.yaml' },
+    get version() {
+      return version;
+    },
+    getText: () => text,
+  };
   const cache = new AnalysisCache(() => combined.current());
   const offsets = [...text.matchAll(/^kind:/gm)].map((m) => m.index);
   const links = (): { preview: string; explain: string } => ({ preview: 'command:p', explain: 'command:e' });
@@ -86,6 +98,41 @@ async function main(): Promise<void> {
   });
   const indexMs = performance.now() - t0;
   const contextObjects = index.objects().length;
+
+  // 1b. editing an open file with the index loaded: hover, then preview re-render, after each
+  // one-character edit (VS Code's change event applied by AnalysisCache, as editor-driver does),
+  // on a ~2,000-line file as editor-driver's, so the two differ only by the index.
+  const parts: string[] = [];
+  for (let i = 0, lines = 0; lines < 2000 && i < open.length; i++) {
+    const part = await readFile(open[i]!, 'utf8');
+    parts.push(part);
+    lines += part.split('\n').length;
+  }
+  text = parts.join('---\n');
+  version++;
+  const type = (at: number, ch: string): { rangeOffset: number; rangeLength: number; text: string } => {
+    text = text.slice(0, at) + ch + text.slice(at + 1);
+    version++;
+    return { rangeOffset: at, rangeLength: 1, text: ch };
+  };
+  const digits = [...text.matchAll(/(?:cores|memory): "?(\d)/g)].map((m) => m.index + m[0].length - 1);
+  const editHover: number[] = [];
+  const editRender: number[] = [];
+  for (const vm of cache.get(doc).vms) void vm.item; // the file opened: CodeLenses explain its VMs
+  for (let i = 0; i < EDITS; i++) {
+    const at = digits[(i * 7919) % digits.length]!;
+    let s = performance.now();
+    cache.update(doc, [type(at, text[at] === '2' ? '3' : '2')], text.length);
+    hoverContent(cache.get(doc), at, 'bench', links);
+    editHover.push(performance.now() - s);
+    const vm = vmAt(cache.get(doc), at);
+    const key = vm && keyOf(vm);
+    s = performance.now();
+    cache.update(doc, [type(at, text[at] === '2' ? '3' : '2')], text.length);
+    if (key) vmDocumentText(cache.get(doc), key, 'open.yaml', previewText);
+    editRender.push(performance.now() - s);
+  }
+  if (cache.parsed(doc).text !== text) throw new Error('workspace-index-driver: incremental text diverged');
 
   // 2. the workspace lint that follows (file by file, as WorkspaceDiagnostics.checkAll)
   const lintProfile = combined.current().profile;
@@ -130,6 +177,12 @@ async function main(): Promise<void> {
     contextObjects,
     index: { ms: indexMs, slices: slices.length, perFileP95: percentile(perFileIndex, 95), perFileMax: Math.max(...perFileIndex), eventLoopWorstBlockMs: build.worstMs },
     hoverDuringIndex: { count: hoverMs.length, p50: percentile(hoverMs, 50), p95: percentile(hoverMs, 95), max: Math.max(...hoverMs) },
+    withIndex: {
+      lines: text.split('\n').length,
+      edits: EDITS,
+      hover: { p50: percentile(editHover, 50), p95: percentile(editHover, 95) },
+      render: { p50: percentile(editRender, 50), p95: percentile(editRender, 95) },
+    },
     lint: { ms: lintMs, findings: lint.result, perFileP95: percentile(perFile, 95), perFileMax: Math.max(...perFile), eventLoopWorstBlockMs: lint.worstMs },
     contextEdit: { p50: percentile(edits, 50), p95: percentile(edits, 95), dependents: Math.max(...dependents) },
     vmEdit: { p50: percentile(vmEdits, 50), p95: percentile(vmEdits, 95) },

@@ -31,6 +31,13 @@ export interface LintOptions {
   explained?: ReadonlyMap<unknown, Explained>;
   /** `-n NS` for objects without metadata.namespace (see ReadOptions). */
   namespace?: string | undefined;
+  /**
+   * The profile already holds the context objects (instancetypes, PVCs, Nodes, …) of these
+   * sources and of every other file of the run, in input order: a streamed lint that lints a
+   * tree a batch at a time. The sources' own objects are then not added again, so a definition
+   * repeated in a later file wins as it does when all files are linted at once.
+   */
+  profileHasInputs?: boolean;
 }
 
 export interface LintResult {
@@ -107,7 +114,7 @@ export function lintParsed(files: readonly ParseResult[], profile: ClusterProfil
 
   let vms = 0;
   if (active.vm.length > 0) {
-    const effective = withInputs(profile, objects);
+    const effective = opts.profileHasInputs ? profile : withInputs(profile, objects);
     for (const obj of objects) {
       if (!isVmLike(obj.kind)) continue;
       vms++;

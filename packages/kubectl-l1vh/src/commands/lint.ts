@@ -8,9 +8,10 @@ import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { loadConfigFile } from '../config-file.js';
 import { LINT_FORMATS, type LintFormat } from '../formatters/lint-index.js';
 import type { CliIO } from '../io.js';
-import { locateFindings, ruleTable, SEVERITY_RANK, type LintReport } from '../lint-report.js';
-import { lintInParallel } from '../parallel/index.js';
-import { readInputsWithCluster } from '../cluster-inputs.js';
+import { ruleTable, SEVERITY_RANK, type LintReport } from '../lint-report.js';
+import { lintFiles, mayHoldContext } from '../parallel/index.js';
+import { listInputsWithCluster } from '../cluster-inputs.js';
+import { readSource } from '../read-inputs.js';
 import { readProfileSources } from '../cluster/profile-source.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
 
@@ -68,24 +69,33 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const failOn = (values['fail-on'] ?? config?.failOn ?? 'error') as Severity;
 
   const profileFiles = values.profile ?? config?.profiles ?? [];
-  const { inputs, client } = await readInputsWithCluster(positionals, values, io);
+  // Files are read and checked now, but only those that may hold context (instancetypes, PVCs, …)
+  // keep their text: the lint reads the others again, a batch at a time (parallel/).
+  const { files: listed, problems, client } = await listInputsWithCluster(positionals, values, io, mayHoldContext);
   // The config file itself is YAML in the workspace, but not a manifest.
   const configPath = config?.path ? resolve(io.cwd, config.path) : undefined;
-  const sources = inputs.sources.filter((s) => s.path === '<stdin>' || (resolve(io.cwd, s.path) !== configPath && !config?.ignores(s.path)));
-  if (inputs.problems.length > 0) {
-    printProblems(inputs.problems, io);
+  const files = listed.filter((s) => s.path === '<stdin>' || (resolve(io.cwd, s.path) !== configPath && !config?.ignores(s.path)));
+  if (problems.length > 0) {
+    printProblems(problems, io);
     return EXIT.USAGE;
   }
   const profileSources = await readProfileSources(profileFiles, client, io);
   if ('exit' in profileSources) return profileSources.exit;
-  const result = await lintInParallel(sources, profileSources, config?.lint ?? {}, values.namespace !== undefined ? { namespace: values.namespace } : {});
+  const result = await lintFiles(files, profileSources, config?.lint ?? {}, {
+    read: (path) => readSource(path, io),
+    ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
+  });
   if (result.profileFindings.some((f) => f.severity === 'error')) {
     printFindings(result.profileFindings, profileSources.texts, io);
     return EXIT.USAGE;
   }
+  if (result.problems.length > 0) {
+    printProblems(result.problems, io);
+    return EXIT.USAGE;
+  }
   const report: LintReport = {
-    findings: locateFindings(result.findings, sources),
-    files: sources.map((s) => s.path),
+    findings: result.findings,
+    files: files.map((s) => s.path),
     objects: result.objects,
     rules: ruleTable(),
     cwd: io.cwd,

@@ -1,14 +1,16 @@
 // Lint on all cores: large inputs are cut into contiguous shares by bytes; the main thread lints
 // the first share while worker threads lint the others; findings are concatenated in share
-// order, which is input order. Small inputs, one-core machines and runs without the bundle
-// (tests from source) lint inline: same result, no thread start-up cost.
+// order, which is input order. Every thread reads and lints its files a batch at a time (see
+// lint-share.ts), so no thread holds the whole tree. Small inputs, one-core machines and runs
+// without the bundle (tests from source) lint inline: same result, no thread start-up cost.
 
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { LintConfig, ProfileRequest, SourceText } from '@l1vh/core';
-import { lintShare, type ShareResult } from './lint-share.js';
+import { nodeIO } from '../io.js';
+import { readSource, type InputFile, type InputProblem } from '../read-inputs.js';
+import { BATCH_BYTES, lintShare, type ShareJob, type ShareResult } from './lint-share.js';
 import { WORKER_ARG, WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
-import { workerThreads } from './worker.js';
+import { workerThreads } from './is-worker.js';
 import { mayHoldContext, splitByBytes } from './split.js';
 
 /** Below this many files a worker's start-up (~40 ms) costs more than it saves. */
@@ -19,12 +21,16 @@ export const MAX_THREADS = 4;
 export interface ParallelOptions {
   /** Threads including the main one; default: available cores, at most MAX_THREADS. */
   threads?: number;
-  /** Minimum files before threads are used (default PARALLEL_MIN_FILES). */
+  /** Minimum files before threads and batches are used (default PARALLEL_MIN_FILES). */
   minFiles?: number;
   /** Script a worker runs; default: the running bundle (dist/kubectl-l1vh). */
   workerFile?: string;
   /** -n NS for objects without metadata.namespace. */
   namespace?: string;
+  /** Bytes a thread lints at a time (default BATCH_BYTES). */
+  batchBytes?: number;
+  /** Reads a file the listing did not keep, on the main thread (default: from disk). */
+  read?: (path: string) => SourceText | InputProblem;
 }
 
 export interface ParallelLintResult extends ShareResult {
@@ -37,49 +43,68 @@ function bundleFile(): string | undefined {
   return typeof __filename === 'string' && !__filename.endsWith('.ts') ? __filename : undefined;
 }
 
+/** Reads a file again from disk, with the checks of the first read. */
+export function readFromDisk(path: string): SourceText | InputProblem {
+  return readSource(path, (diskIO ??= nodeIO()));
+}
+let diskIO: ReturnType<typeof nodeIO> | undefined;
+
 /**
- * Lints `sources` against the profile made of `profileSources` (files and/or live objects; the embedded default when none)
- * plus the objects of the sources themselves. Never rejects on bad input; a worker that fails
- * has its share linted inline instead.
+ * Lints `files` (from listInputs: a file without its text is read when its batch comes) against
+ * the profile made of `profileSources` (files and/or live objects; the embedded default when
+ * none) plus the objects of the files themselves. The files whose kept text may hold context
+ * (split.ts) are every thread's context. Never rejects on bad input; a worker that fails has its
+ * share linted inline instead.
  */
-export async function lintInParallel(
-  sources: readonly SourceText[],
+export async function lintFiles(
+  files: readonly InputFile[],
   profileSources: Omit<ProfileRequest, 'inputs'>,
   config: LintConfig = {},
   opts: ParallelOptions = {},
 ): Promise<ParallelLintResult> {
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), MAX_THREADS));
-  const workerFile = opts.workerFile ?? bundleFile();
-  if (threads < 2 || !workerFile || sources.length < (opts.minFiles ?? PARALLEL_MIN_FILES)) {
-    return { ...lintShare(sources, [], profileSources, config, opts.namespace), threads: 1 };
+  const read = opts.read ?? readFromDisk;
+  const base = { profileSources, config, namespace: opts.namespace };
+  if (files.length < (opts.minFiles ?? PARALLEL_MIN_FILES)) {
+    // Small: everything at once, exactly core's lintSources over all the files.
+    return { ...lintShare({ ...base, files, context: [], batchBytes: Infinity }, read), threads: 1 };
   }
-  const ranges = splitByBytes(sources, threads);
-  const hints = sources.map(mayHoldContext);
-  const jobOf = ([start, end]: [number, number]): LintJob => ({
-    tag: WORKER_TAG,
-    sources: sources.slice(start, end),
-    contextSources: sources.filter((_, i) => hints[i] && (i < start || i >= end)),
-    profileSources,
-    config,
-    ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
-  });
+  const context = files.flatMap((f) => (f.source && mayHoldContext(f.source) ? [f.source] : []));
+  const batchBytes = opts.batchBytes ?? BATCH_BYTES;
+  const threads = Math.max(1, Math.min(opts.threads ?? process.getBuiltinModule('node:os').availableParallelism(), MAX_THREADS));
+  const workerFile = opts.workerFile ?? bundleFile();
+  const jobOf = ([start, end]: [number, number]): ShareJob => ({ ...base, files: files.slice(start, end), context, batchBytes });
+  if (threads < 2 || !workerFile) return { ...lintShare(jobOf([0, files.length]), read), threads: 1 };
+
+  const ranges = splitByBytes(
+    files.map((f) => f.bytes),
+    threads,
+  );
   // Workers first, so they start while the main thread lints share 0.
-  const pending = ranges.slice(1).map((range) => runWorker(workerFile, jobOf(range)));
-  const first = jobOf(ranges[0]!);
-  const results: ShareResult[] = [lintShare(first.sources, first.contextSources, profileSources, config, opts.namespace)];
+  const pending = ranges.slice(1).map((range) => runWorker(workerFile, toLintJob(jobOf(range))));
+  const results: ShareResult[] = [lintShare(jobOf(ranges[0]!), read)];
   for (const [i, p] of pending.entries()) {
     const reply = await p;
     if (reply.ok) results.push(reply);
-    else {
-      const job = jobOf(ranges[i + 1]!);
-      results.push(lintShare(job.sources, job.contextSources, profileSources, config, opts.namespace));
-    }
+    else results.push(lintShare(jobOf(ranges[i + 1]!), read));
   }
   return {
     findings: results.flatMap((r) => r.findings),
     objects: results.reduce((n, r) => n + r.objects, 0),
     profileFindings: results[0]!.profileFindings,
+    problems: results.flatMap((r) => r.problems),
     threads: ranges.length,
+  };
+}
+
+function toLintJob(job: ShareJob): LintJob {
+  return {
+    tag: WORKER_TAG,
+    files: [...job.files],
+    context: [...job.context],
+    profileSources: job.profileSources,
+    config: job.config,
+    batchBytes: job.batchBytes,
+    ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
   };
 }
 
