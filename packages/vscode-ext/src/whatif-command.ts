@@ -9,6 +9,7 @@ import {
 } from '@l1vh/core';
 import type { TargetCluster } from './cluster/target-cluster.js';
 import { whatIfMarkdown } from './render/whatif-markdown.js';
+import { readText } from './workspace/read-text.js';
 
 /** What the comparison reads from the editor: the profile documents are explained against (the
  * target plus the workspace's context objects) and the workspace index's YAML files. */
@@ -115,17 +116,13 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
 /** Every object of the workspace's YAML files (open documents as edited). */
 async function workspaceObjects(indexed: vscode.Uri[]): Promise<{ objects: ReturnType<typeof loadObjects>['objects']; files: ParseResult[] }> {
   const uris = [...indexed];
-  const open = new Map(vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml').map((d) => [d.uri.toString(), d]));
-  for (const d of open.values()) if (!uris.some((u) => u.toString() === d.uri.toString())) uris.push(d.uri);
+  const open = vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml');
+  for (const d of open) if (!uris.some((u) => u.toString() === d.uri.toString())) uris.push(d.uri);
   uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   const sources: { path: string; text: string }[] = [];
   for (const uri of uris) {
-    const doc = open.get(uri.toString());
-    try {
-      sources.push({ path: vscode.workspace.asRelativePath(uri), text: doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
-    } catch {
-      // unreadable file: not part of the fleet
-    }
+    const text = await readText(uri); // an unreadable file is not part of the fleet
+    if (text !== undefined) sources.push({ path: vscode.workspace.asRelativePath(uri), text });
   }
   const loaded = loadObjects(sources);
   return { objects: loaded.objects, files: loaded.files };

@@ -106,7 +106,8 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const kind = obj.kind;
   const admission = admit(obj, profile, { vmiUid: opts.vmiUid ?? PLACEHOLDER_VMI_UID });
   const detail = opts.detail !== false;
-  const notes = detail ? [...admission.notes] : [];
+  // Lint (detail: false) reads no notes: collected as usual, dropped in the item.
+  const notes = [...admission.notes];
   const positions = opts.positions !== false;
   const base = {
     kind,
@@ -143,7 +144,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
         overheadTerms: [],
         launcherResources: null,
         schemaQuirks: [],
-        notes,
+        notes: detail ? notes : [],
       }),
     };
   }
@@ -155,10 +156,10 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const quirks = converted?.domain ? schemaQuirks(converted.domain) : [];
   if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema, placeholders for node values, or refused by older libvirt (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
   const tooOld = selection.hypervisor === 'mshv' && !selection.error ? launcherLacksHypervType(profile.version) : undefined;
-  if (tooOld && detail) notes.push(`libvirt version: ${tooOld}`);
-  if (converted && detail) notes.push(...converted.notes);
+  if (tooOld) notes.push(`libvirt version: ${tooOld}`);
+  if (converted) notes.push(...converted.notes);
   const computedOverhead = computeOverhead(vmi, profile, selection, { object: obj, kind });
-  if (detail) notes.push(...computedOverhead.notes);
+  notes.push(...computedOverhead.notes);
   const computedResources = computeLauncherResources(vmi, profile, selection, computedOverhead);
   if (detail) notes.push(...launcherResourceNotes(vmi));
   // Figures at or past int64 are no result: dropped, and the VM is out of range.
@@ -170,7 +171,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const v = decideVerdict({ admission, nodes: selection.nodes, landingNode: selection.landingNode, launchError, outOfRange });
   const runs = v.verdict === 'runs';
   const previewLabel = VERDICT_LABEL[v.verdict];
-  if (previewLabel && detail && (converted?.domainXml || overhead || resources)) notes.unshift(previewLabel);
+  if (previewLabel && (converted?.domainXml || overhead || resources)) notes.unshift(previewLabel);
   const domainXml = converted && !converted.error ? converted.domainXml : null;
   return {
     object: obj,
@@ -209,7 +210,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
       launcherResources: resources,
       schemaQuirks: domainXml ? quirks : [],
       // Several configurators note the same thing once per device: keep each distinct text once.
-      notes: [...new Set(notes)],
+      notes: detail ? [...new Set(notes)] : [],
     }),
   };
 }

@@ -5,6 +5,7 @@
 // results the CodeLens and hover show, so all of them agree.
 
 import * as vscode from 'vscode';
+import { readText } from '../workspace/read-text.js';
 import { LineIndex, lintParsed, lintSources, type ClusterProfile, type Explained, type Finding, type LintConfig } from '@l1vh/core';
 import { pathOf, type AnalysisCache } from '../analysis/document-analysis.js';
 import type { Config } from '../config.js';
@@ -79,10 +80,8 @@ export class WorkspaceDiagnostics {
       this.collection.set(uri, toDiagnostics(analysis.parse.file.lines, analysis.parse.text, lintParsed([analysis.parse], this.profile(), { config, explained }).findings));
       return;
     }
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
+    const text = await readText(uri);
+    if (text === undefined) {
       this.collection.delete(uri);
       return;
     }

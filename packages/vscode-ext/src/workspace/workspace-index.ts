@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { pathOf } from '../analysis/document-analysis.js';
 import type { Config } from '../config.js';
 import { ContextIndex, inSlices, type ContextChange } from './context-index.js';
+import { readText } from './read-text.js';
 import { ALWAYS_EXCLUDED, enabledPatterns, excludeMatcher } from './exclude.js';
 
 export const YAML_GLOB = '**/*.{yaml,yml}';
@@ -64,14 +65,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** A file was created or changed on disk (open documents are indexed from their text instead). */
   async fileChanged(uri: vscode.Uri): Promise<void> {
     if (!this.includes(uri) || isOpen(uri)) return;
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      this.fileDeleted(uri);
-      return;
-    }
-    this.put(uri, text);
+    const text = await readText(uri);
+    if (text === undefined) this.fileDeleted(uri);
+    else this.put(uri, text);
   }
 
   /** An open document's text changed (or it was opened/closed with unsaved changes). */
@@ -129,13 +125,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     let longest = 0;
     await inSlices(uris, async (uri) => {
       if (generation !== this.generation) return;
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      let text: string;
-      try {
-        text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        return;
-      }
+      const text = await readText(uri);
+      if (text === undefined) return;
       this.uris.set(uri.toString(), uri);
       this.context.set(uri.toString(), pathOf(uri), text);
     }, 8, (ms) => (longest = Math.max(longest, ms)));
