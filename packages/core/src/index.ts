@@ -36,7 +36,7 @@ export { IGNORE_ANNOTATION } from './lint/suppress.js';
 export type { VmSubject, AdmissionStatus } from './lint/vm-subject.js';
 export { parseIncremental, applyEdit, type IncrementalParse, type TextEdit } from './parse/incremental.js';
 export { PositionIndex } from './parse/position-index.js';
-export { validateTypes, checkTypes, FIELD_TYPES, type FieldType, type TypeCheck } from './parse/validate-types.js';
+export { validateTypes, checkTypes, fieldTypeTable, type FieldType, type TypeCheck } from './parse/validate-types.js';
 export { fieldFindings, fieldRejections, UNKNOWN_FIELD, DECODE_ERROR, type FieldRejections } from './validate/manifest-fields.js';
 export { fieldCheck } from './schema/cached-check.js';
 export { checkFields, goReportedFailure, closestName, type FieldCheck, type UnknownField, type DecodeFailure } from './schema/check-fields.js';

@@ -4,7 +4,7 @@
 // skipped with one info instead of MISSING_KIND or a misleading YAML syntax error.
 
 /** Tool files by path (forward slashes; matched at the end of the path). */
-const TOOL_FILES: readonly { path: RegExp; what: string }[] = [
+export const TOOL_FILES: readonly { path: RegExp; what: string }[] = [
   { path: /(?:^|\/)(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i, what: 'a Docker Compose file' },
   { path: /(?:^|\/)mkdocs(?:\.[\w-]+)?\.ya?ml$/i, what: 'an MkDocs configuration' },
   { path: /(?:^|\/)Chart\.ya?ml$/, what: "a Helm chart's Chart.yaml" },
@@ -19,8 +19,17 @@ const TOOL_FILES: readonly { path: RegExp; what: string }[] = [
   { path: /(?:^|\/)kustomization\.ya?ml$/i, what: 'a Kustomize kustomization (render it with kubectl kustomize, then lint the output)' },
 ];
 
+/**
+ * Every path a TOOL_FILES pattern matches contains one of these words, lower-cased (the test
+ * checks an example of each pattern). A path with none of them skips the patterns: V8 compiles
+ * each one on its first two uses, ~1.5 ms of every cold start for these thirteen.
+ */
+const TOOL_WORDS: readonly string[] = ['compose', 'mkdocs', 'chart', 'values', '.github/', 'action', 'gitlab-ci', 'pipelines', 'travis', 'appveyor', 'drone', 'cloudbuild', 'circleci', 'pre-commit', 'golangci', 'codecov', 'goreleaser', 'readthedocs', 'yamllint', 'taskfile', 'markdownlint', 'netlify', 'pnpm-', 'spectral', 'buf', 'renovate', 'kustomization'];
+
 export function toolFileKind(path: string): string | undefined {
   const p = path.replace(/\\/g, '/');
+  const lower = p.toLowerCase();
+  if (!TOOL_WORDS.some((w) => lower.includes(w))) return undefined;
   return TOOL_FILES.find((t) => t.path.test(p))?.what;
 }
 

