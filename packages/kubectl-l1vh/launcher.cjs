@@ -41,8 +41,12 @@ function bundleSource() {
 
 // The source is what require('node:module').wrap returns (without loading the public module).
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${bundleSource()}\n});`, { filename: __filename, cachedData: cached });
-if (!cached || script.cachedDataRejected) {
+// Lint workers never write it: a long lint changes V8's flags (src/v8-tuning.ts), so a worker's
+// compile would make a cache that a normal run rejects; the main thread checks the same mark.
+const LINT_WORKER_ARG = '--l1vh-lint-worker'; // src/parallel/protocol.ts WORKER_ARG
+if ((!cached || script.cachedDataRejected) && !process.argv.includes(LINT_WORKER_ARG)) {
   process.once('beforeExit', () => {
+    if (globalThis[Symbol.for('l1vh.v8-flags-changed')]) return;
     const data = script.createCachedData();
     for (const candidate of candidates) {
       try {

@@ -12,6 +12,7 @@ import { WHATIF_FORMATS, type WhatIfFormat } from '../formatters/whatif-index.js
 import type { CliIO } from '../io.js';
 import type { Inputs } from '../read-inputs.js';
 import { EXIT, printFindings, printProblems } from '../report.js';
+import { tuneForThroughput } from '../v8-tuning.js';
 
 export const WHATIF_HELP = `Usage: kubectl l1vh whatif [FILE|DIR|-|vm/NAME|vmi/NAME]... CHANGE... [--profile FILE]... [-o text|json] [--show-xml-diff]
 
@@ -74,6 +75,7 @@ export async function whatifCommand(argv: string[], io: CliIO): Promise<number> 
   const gathered = await gatherInputs(positionals, values, io);
   if ('exit' in gathered) return gathered.exit;
   const { inputs } = gathered;
+  tuneForThroughput(inputs.sources.reduce((n, s) => n + s.text.length, 0));
   const loaded = loadObjects(inputs.sources, gathered.fromProfile ? {} : { namespace: values.namespace });
   const objects = loaded.objects.filter((o) => isVmLike(o.kind));
   const resolved = profileOrExit(gathered.profile, gathered.fromProfile ? [] : loaded.objects, io);

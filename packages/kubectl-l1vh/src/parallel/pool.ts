@@ -12,6 +12,7 @@ import { BATCH_BYTES, lintShare, type ShareJob, type ShareResult } from './lint-
 import { WORKER_ARG, WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
 import { workerThreads } from './is-worker.js';
 import { mayHoldContext, splitByBytes } from './split.js';
+import { tuneForThroughput } from '../v8-tuning.js';
 
 /** Below this many files a worker's start-up (~40 ms) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 200;
@@ -63,6 +64,7 @@ export async function lintFiles(
   opts: ParallelOptions = {},
 ): Promise<ParallelLintResult> {
   const read = opts.read ?? readFromDisk;
+  tuneForThroughput(files.reduce((n, f) => n + f.bytes, 0));
   const base = { profileSources, config, namespace: opts.namespace };
   if (files.length < (opts.minFiles ?? PARALLEL_MIN_FILES)) {
     // Small: everything at once, exactly core's lintSources over all the files.
