@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm release`: builds the release artefacts of kubectl-l1vh from packages/kubectl-l1vh/dist.
-//   release/kubectl-l1vh-vX.Y.Z.tar.gz  the krew archive: kubectl-l1vh (launcher + bundle), the lazily
-//                                       loaded cluster chunk cluster-client.cjs, package.json, LICENSE
+//   release/kubectl-l1vh-vX.Y.Z.tar.gz  the krew archive: kubectl-l1vh (the launcher), the bundle it runs
+//                                       (kubectl-l1vh.bundle), the lazily loaded cluster chunk
+//                                       cluster-client.cjs, package.json, LICENSE
 //   release/kubectl-l1vh-X.Y.Z.tgz      the same files as an npm package (`npm i -g` puts kubectl-l1vh on PATH)
 //   plugins/l1vh.yaml                   the krew manifest, with the archive's sha256 and its download URL
 // The archive is reproducible: sorted entries, root-owned, fixed mtime (SOURCE_DATE_EPOCH, default
@@ -32,7 +33,9 @@ const VERSION = `v${pkg.version}`;
 const ARCHIVE = `kubectl-l1vh-${VERSION}.tar.gz`;
 const URI = `${pkg.homepage}/releases/download/${VERSION}/${ARCHIVE}`;
 /** What the archive holds, at its root; krew copies each to the plugin's directory. */
-const FILES = ['kubectl-l1vh', 'cluster-client.cjs', 'package.json', 'LICENSE'];
+const FILES = ['kubectl-l1vh', 'kubectl-l1vh.bundle', 'cluster-client.cjs', 'package.json', 'LICENSE'];
+/** The built files, from packages/kubectl-l1vh/dist. */
+const BUILT = ['kubectl-l1vh', 'kubectl-l1vh.bundle', 'cluster-client.cjs'];
 const MTIME = Number(process.env.SOURCE_DATE_EPOCH ?? 315532800);
 
 const fail = (msg) => {
@@ -41,7 +44,7 @@ const fail = (msg) => {
 };
 
 if (!flag('--no-build')) execFileSync('pnpm', ['--filter', 'kubectl-l1vh', 'run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-for (const f of ['kubectl-l1vh', 'cluster-client.cjs']) if (!existsSync(join(PKG_DIR, 'dist', f))) fail(`packages/kubectl-l1vh/dist/${f} is missing: run pnpm run build`);
+for (const f of BUILT) if (!existsSync(join(PKG_DIR, 'dist', f))) fail(`packages/kubectl-l1vh/dist/${f} is missing: run pnpm run build`);
 if (!existsSync(join(ROOT, 'LICENSE'))) fail('LICENSE is missing at the repository root');
 
 // Stage: the files, and a package.json that is both the bundle's CommonJS marker and an npm
@@ -49,9 +52,8 @@ if (!existsSync(join(ROOT, 'LICENSE'))) fail('LICENSE is missing at the reposito
 const stage = join(OUT, 'stage');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-copyFileSync(join(PKG_DIR, 'dist/kubectl-l1vh'), join(stage, 'kubectl-l1vh'));
+for (const f of BUILT) copyFileSync(join(PKG_DIR, 'dist', f), join(stage, f));
 chmodSync(join(stage, 'kubectl-l1vh'), 0o755);
-copyFileSync(join(PKG_DIR, 'dist/cluster-client.cjs'), join(stage, 'cluster-client.cjs'));
 copyFileSync(join(ROOT, 'LICENSE'), join(stage, 'LICENSE'));
 const npmManifest = {
   name: 'kubectl-l1vh',

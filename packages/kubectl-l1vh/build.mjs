@@ -1,7 +1,7 @@
-// Bundles the plugin into one executable file, dist/kubectl-l1vh (CommonJS, node 20: launcher.cjs
-// plus the bundle, run with a V8 code cache for fast cold starts), plus the
-// cluster client as a separate chunk, dist/cluster-client.cjs, which the executable requires only
-// when a command reads a cluster: offline runs never parse @kubernetes/client-node.
+// Bundles the plugin for node 20 (CommonJS): dist/kubectl-l1vh, the executable (launcher.cjs), runs
+// dist/kubectl-l1vh.bundle (the bundle and core's embedded texts) with a V8 code cache for fast
+// cold starts; the cluster client is a separate chunk, dist/cluster-client.cjs, which the bundle
+// requires only when a command reads a cluster: offline runs never parse @kubernetes/client-node.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -36,9 +36,9 @@ const lazyYaml = {
 };
 
 /**
- * core's embedded common-instancetypes/preferences YAML (150 KB) rides in a comment after the
- * bundle, not in it: the bundle and its code cache are that much smaller to load on every run,
- * and the launcher hands the texts over as slices of the file it has already read (launcher.cjs).
+ * core's embedded common-instancetypes/preferences YAML (150 KB) rides beside the bundle in
+ * dist/kubectl-l1vh.bundle, not in it: the bundle and its code cache are that much smaller to load
+ * on every run, and the launcher hands the texts over as slices of the file it has already read.
  */
 const BUILTIN_DATA = /[\\/]core[\\/]src[\\/]profile[\\/]builtin-data\.ts$/;
 const sections = new Map();
@@ -49,8 +49,8 @@ const builtinDataOutside = {
       const exports = [];
       for (const m of readFileSync(args.path, 'utf8').matchAll(/^export const (\w+): string = (".*");$/gm)) {
         const text = JSON.parse(m[2]);
-        // Raw text in a comment: ASCII without `*/` only (checked, so a change of the data cannot slip through).
-        if (/[^\x00-\x7f]/.test(text) || text.includes('*/')) throw new Error(`${args.path}: ${m[1]} is not plain ASCII without */`);
+        // ASCII only (checked, so a change of the data cannot slip through): the launcher reads latin1.
+        if (/[^\x00-\x7f]/.test(text)) throw new Error(`${args.path}: ${m[1]} is not plain ASCII`);
         sections.set(m[1], text);
         exports.push(`export const ${m[1]} = section(${JSON.stringify(m[1])});`);
       }
@@ -62,7 +62,7 @@ const builtinDataOutside = {
 
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
-/** The bundle, built here then folded into dist/kubectl-l1vh (see launcher.cjs). */
+/** The bundle, built here then folded into dist/kubectl-l1vh.bundle (see launcher.cjs). */
 const MAIN = 'dist/l1vh-main.cjs';
 /** Both outputs: one CommonJS file each, for node 20. */
 const NODE_CJS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
@@ -83,15 +83,19 @@ main = main.replaceAll(`import("${CLIENT_CHUNK}")`, `Promise.resolve().then(()=>
 if (main.includes('import(')) throw new Error(`${MAIN} still uses import(), which the launcher cannot run`);
 // ASCII only, so the launcher can read it as latin1 (one byte a character, no UTF-8 decoding).
 main = main.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-if (main.includes('\x7f')) throw new Error(`${MAIN} contains DEL, which the launcher uses to escape */`);
 writeFileSync(MAIN, main);
 const hash = createHash('sha256').update(main).digest('hex').slice(0, 16);
 for (const f of readdirSync('dist')) if (/^\.(?:kubectl-l1vh|l1vh-main)\..*\.cache$/.test(f)) rmSync(join('dist', f), { force: true });
-// One file: the launcher, then the bundle in a comment (node skips a comment at no cost; the
-// launcher reads it back and compiles it once, with the code cache).
+// The executable is the launcher alone, so node reads and compiles 3 KB before it runs; the
+// bundle file is one line of JSON (name → [start, end] of each text after that line), then the
+// texts, the bundle last. Node never parses it: the launcher reads it once and compiles the bundle.
 const launcher = readFileSync('launcher.cjs', 'utf8').replace('__BUNDLE_HASH__', hash);
-const data = [...sections].map(([name, text]) => `/*@l1vh-section:${name}@\n${text}*/\n`).join('');
-writeFileSync('dist/kubectl-l1vh', `#!/usr/bin/env node\n${launcher}${data}/*@l1vh-bundle@\n${main.replaceAll('*/', '*\x7f/')}*/\n`);
+const parts = [...sections, ['bundle', main]];
+const index = {};
+let at = 0;
+for (const [name, text] of parts) index[name] = [at, (at += text.length)];
+writeFileSync('dist/kubectl-l1vh.bundle', `${JSON.stringify(index)}\n${parts.map(([, text]) => text).join('')}`);
+writeFileSync('dist/kubectl-l1vh', `#!/usr/bin/env node\n${launcher}`);
 rmSync(MAIN, { force: true });
 chmodSync('dist/kubectl-l1vh', 0o755);
 // Warm the code cache on the common offline path (explain of one VM), so it holds the functions

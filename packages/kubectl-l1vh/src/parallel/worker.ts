@@ -1,5 +1,5 @@
 // The worker side of the lint pool. bin.ts calls runLintWorker() when the bundle is started as
-// a worker thread (the worker script is the bundle itself: one file to ship).
+// a worker thread (the worker script is the executable itself: nothing more to ship).
 
 import { isLintJob, type LintReply } from './protocol.js';
 import { workerThreads } from './is-worker.js';

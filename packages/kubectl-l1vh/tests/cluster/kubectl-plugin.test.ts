@@ -58,10 +58,10 @@ describe('with the real kubectl', () => {
 });
 
 describe('lazy cluster chunk', () => {
-  it('offline commands run without dist/cluster-client.cjs; cluster commands need it', async () => {
+  it('offline commands run without dist/cluster-client.cjs (launcher and bundle only); cluster commands need it', async () => {
     const bare = join(t.dir, 'bare-dist');
     mkdirSync(bare, { recursive: true });
-    copyFileSync(join(DIST, 'kubectl-l1vh'), join(bare, 'kubectl-l1vh'));
+    for (const f of ['kubectl-l1vh', 'kubectl-l1vh.bundle']) copyFileSync(join(DIST, f), join(bare, f));
     writeFileSync(join(bare, 'package.json'), '{ "type": "commonjs" }\n');
     const vm = join(t.dir, 'vm.yaml');
     writeFileSync(vm, 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: a\nspec:\n  runStrategy: Always\n  template:\n    spec:\n      domain:\n        devices: {}\n        memory:\n          guest: 1Gi\n');
