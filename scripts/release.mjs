@@ -32,10 +32,10 @@ const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
 const VERSION = `v${pkg.version}`;
 const ARCHIVE = `kubectl-l1vh-${VERSION}.tar.gz`;
 const URI = `${pkg.homepage}/releases/download/${VERSION}/${ARCHIVE}`;
-/** What the archive holds, at its root; krew copies each to the plugin's directory. */
-const FILES = ['kubectl-l1vh', 'kubectl-l1vh.bundle', 'cluster-client.cjs', 'package.json', 'LICENSE'];
 /** The built files, from packages/kubectl-l1vh/dist. */
 const BUILT = ['kubectl-l1vh', 'kubectl-l1vh.bundle', 'cluster-client.cjs'];
+/** What the archive holds, at its root; krew copies each to the plugin's directory. */
+const FILES = [...BUILT, 'package.json', 'LICENSE'];
 const MTIME = Number(process.env.SOURCE_DATE_EPOCH ?? 315532800);
 
 const fail = (msg) => {
