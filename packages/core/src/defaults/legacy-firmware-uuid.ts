@@ -4,10 +4,10 @@
 
 import { sha1 } from './sha1.js';
 
-const LEGACY_UUID_NAMESPACE = '6a1a24a1-4061-4607-8bf4-a3963d0c5895';
-const NAMESPACE_BYTES = Uint8Array.from(LEGACY_UUID_NAMESPACE.replace(/-/g, '').match(/../g)!, (h) => parseInt(h, 16));
+/** 6a1a24a1-4061-4607-8bf4-a3963d0c5895 as bytes (written out: building it costs a cold start ~0.1 ms). */
+const NAMESPACE_BYTES = Uint8Array.of(0x6a, 0x1a, 0x24, 0xa1, 0x40, 0x61, 0x46, 0x07, 0x8b, 0xf4, 0xa3, 0x96, 0x3d, 0x0c, 0x58, 0x95);
 const utf8 = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = '0123456789abcdef';
 
 export function legacyFirmwareUuid(name: string): string {
   return nameBasedUuid(NAMESPACE_BYTES, name);
@@ -23,6 +23,6 @@ export function nameBasedUuid(namespace: Uint8Array, name: string): string {
   b[6] = (b[6]! & 0x0f) | 0x50;
   b[8] = (b[8]! & 0x3f) | 0x80;
   let s = '';
-  for (let i = 0; i < 16; i++) s += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX[b[i]!];
+  for (let i = 0; i < 16; i++) s += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX_DIGITS[b[i]! >> 4] + HEX_DIGITS[b[i]! & 15];
   return s;
 }

@@ -72,13 +72,17 @@ function index(table: StateTable): ReadonlyMap<string, GateState> {
   return m;
 }
 
-const STATES: Readonly<Record<VersionKey, ReadonlyMap<string, GateState>>> = { 'v1.8': index(V18), 'v1.9': index(V19), main: index(MAIN) };
+const TABLES: Readonly<Record<VersionKey, StateTable>> = { 'v1.8': V18, 'v1.9': V19, main: MAIN };
+/** Indexed on first use: a run mostly reads one version. */
+const STATES = new Map<VersionKey, ReadonlyMap<string, GateState>>();
 
 /** Whether Beta gates are on unless disabled (IsEnabled from v1.9; v1.8's isFeatureGateEnabled needs them listed). */
 const BETA_ON_BY_DEFAULT: Readonly<Record<VersionKey, boolean>> = { 'v1.8': false, 'v1.9': true, main: true };
 
 export function gateState(version: VersionKey, gate: string): GateState | undefined {
-  return STATES[version].get(gate);
+  let states = STATES.get(version);
+  if (!states) STATES.set(version, (states = index(TABLES[version])));
+  return states.get(gate);
 }
 
 /** featuregate.IsEnabled for the merged configuration. */
