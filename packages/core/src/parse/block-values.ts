@@ -57,6 +57,9 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** What `breaks` line breaks inside a quoted scalar fold to: one is a space, n are n-1 newlines. */
+const folded = (breaks: number): string => (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1));
+
 class ValueReader {
   private readonly t: string;
   private readonly n: number;
@@ -361,9 +364,8 @@ class ValueReader {
         }
         from = to = p;
       } else if (ch === 10) {
-        out += t.slice(from, to);
         const b = this.skipBreaks(p);
-        out += b.breaks === 1 ? ' ' : '\n'.repeat(b.breaks - 1);
+        out += t.slice(from, to) + folded(b.breaks);
         from = to = p = b.at;
       } else if (Number.isNaN(ch)) {
         throw UNSUPPORTED; // unclosed
@@ -393,12 +395,11 @@ class ValueReader {
         p += 2;
         to = p;
       } else if (ch === 10) {
-        out += t.slice(from, to);
         const b = this.skipBreaks(p);
-        out += b.breaks === 1 ? ' ' : '\n'.repeat(b.breaks - 1);
+        out += t.slice(from, to) + folded(b.breaks);
         from = to = p = b.at;
       } else if (Number.isNaN(ch)) {
-        throw UNSUPPORTED;
+        throw UNSUPPORTED; // unclosed
       } else {
         p++;
         if (ch !== 32) to = p;

@@ -2,20 +2,11 @@
 // profile, and every finding points at a real line of its file (inside the text, on a line
 // that is not blank or a comment).
 import { createSourceFile, lintSources, loadProfile, type SourceText } from '@l1vh/core';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedPath } from '../support/shared.js';
+import { sharedPath, yamlFilesUnder } from '../support/shared.js';
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
-
-const files = yamlFiles(sharedPath('corpus'));
+const files = yamlFilesUnder(sharedPath('corpus'));
 const sources: SourceText[] = files.map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 const profiles = {
   mshv: sharedPath('golden/kubevirt-examples/cluster-mshv.yaml'),

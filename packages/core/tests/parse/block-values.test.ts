@@ -4,15 +4,15 @@
 // have given up (so js-yaml's error is what the user sees).
 import fc from 'fast-check';
 import { CORE_SCHEMA, load, type LoadOptions } from 'js-yaml';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBlockValues } from '../../src/parse/block-values.js';
-import { documentBounds, parseSource } from '../../src/parse/parse-source.js';
+import { parseSource } from '../../src/parse/parse-source.js';
 import { PARSE_LIMITS } from '../../src/parse/limits.js';
-import { seedTexts } from '../robustness/support/seeds.js';
-import { REPO_ROOT, sharedPath } from '../support/shared.js';
+import { documentChunks, mutatedSeeds } from '../robustness/support/seeds.js';
+import { REPO_ROOT, sharedPath, yamlFilesUnder } from '../support/shared.js';
 
 const OPTIONS = { schema: CORE_SCHEMA, maxDepth: PARSE_LIMITS.maxDepth } as LoadOptions;
 
@@ -35,25 +35,12 @@ function check(text: string, where: string): boolean {
   return true;
 }
 
-function* yamlFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* yamlFiles(p);
-    else if (/\.ya?ml$/.test(name)) yield p;
-  }
-}
-
-function* chunks(text: string): Generator<string> {
-  const b = documentBounds(text);
-  for (let i = 0; i < b.length; i++) yield text.slice(b[i], b[i + 1] ?? text.length);
-}
-
 function checkFiles(files: Iterable<string>): { fast: number; total: number } {
   let fast = 0;
   let total = 0;
   for (const file of files) {
     let i = 0;
-    for (const chunk of chunks(readFileSync(file, 'utf8'))) {
+    for (const { chunk } of documentChunks(readFileSync(file, 'utf8'))) {
       total++;
       if (check(chunk, `${file} #${i++}`)) fast++;
     }
@@ -63,7 +50,7 @@ function checkFiles(files: Iterable<string>): { fast: number; total: number } {
 
 describe('block-YAML value reader', () => {
   it('agrees with js-yaml on every golden case and corpus document, and takes nearly all', () => {
-    const { fast, total } = checkFiles([...yamlFiles(sharedPath('golden')), ...yamlFiles(sharedPath('corpus'))]);
+    const { fast, total } = checkFiles([...yamlFilesUnder(sharedPath('golden')), ...yamlFilesUnder(sharedPath('corpus'))]);
     expect(total).toBeGreaterThan(700);
     expect(fast / total).toBeGreaterThan(0.95);
   });
@@ -73,7 +60,7 @@ describe('block-YAML value reader', () => {
     try {
       const gen = (await import(join(REPO_ROOT, 'scripts/bench/gen-corpus.mjs'))) as { generateCorpus(dir: string, files: number, docs: number): unknown };
       gen.generateCorpus(dir, 60, 10);
-      const { fast, total } = checkFiles(yamlFiles(dir));
+      const { fast, total } = checkFiles(yamlFilesUnder(dir));
       expect(total).toBe(600);
       expect(fast).toBe(total);
     } finally {
@@ -82,22 +69,12 @@ describe('block-YAML value reader', () => {
   });
 
   it('agrees or gives up on mutated documents', () => {
-    const seeds = seedTexts();
     const INSERTS = [' ', '  ', '\n', '- ', ': ', ':', '#', ' #', '"', "'", "''", '\\', '\\n', '\\x4', '|', '>', '|-', '>+2', '{', '}', '[]', '{}', '&a ', '*a', '!t ', '\t', '---\n', '...\n', 'x', '\r\n', '? ', '<<: ', '__proto__: ', 'null', '~', '0x1F', '0o17', '1e3', '.inf', '-.Inf', '.NaN', 'True', 'FALSE', '\u00a0', '\u0085', '\ufeff', '\u0001'];
     let accepted = 0;
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: seeds.length - 1 }),
-        fc.array(fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 3 }), ins: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 3 })) }), { minLength: 1, maxLength: 4 }),
-        (i, edits) => {
-          let text = seeds[i]!;
-          for (const e of edits) {
-            const at = e.at % (text.length + 1);
-            text = text.slice(0, at) + e.ins + text.slice(at + e.del);
-          }
-          for (const chunk of chunks(text)) if (check(chunk, JSON.stringify(chunk))) accepted++;
-        },
-      ),
+      fc.property(mutatedSeeds(INSERTS), (text) => {
+        for (const { chunk } of documentChunks(text)) if (check(chunk, JSON.stringify(chunk))) accepted++;
+      }),
       { numRuns: 400, seed: 14 },
     );
     expect(accepted).toBeGreaterThan(100);

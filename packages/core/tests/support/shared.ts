@@ -1,5 +1,5 @@
 // Locates ../shared (beside the checkout) and reads golden vectors.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +9,17 @@ export const SHARED = process.env.L1VH_SHARED ?? resolve(REPO_ROOT, '..', 'share
 
 export function sharedPath(...parts: string[]): string {
   return join(SHARED, ...parts);
+}
+
+/** Every .yaml/.yml file below `dir`, in sorted order. */
+export function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return yamlFilesUnder(p);
+      return /\.ya?ml$/.test(name) ? [p] : [];
+    });
 }
 
 export interface GoldenExpected {

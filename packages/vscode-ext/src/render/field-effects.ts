@@ -60,7 +60,6 @@ const VMI_EFFECTS: readonly Effect[] = [
   { at: 'domain.firmware.bootloader.efi', says: (f) => `UEFI boot: \`<os>\` with \`<loader>\` and \`<nvram>\`${code(f.xml('loader'))}` },
   { at: 'domain.firmware.bootloader.bios', says: (f) => `BIOS (SeaBIOS) boot${code(f.xml('bios'))}` },
   { at: 'domain.firmware', says: (f) => `firmware: \`<os>\` and \`<sysinfo>\` (uuid, serial)${code(f.xml('loader') || f.xml('bios'))}` },
-  { at: 'domain.machine.type', says: (f) => `the machine type: \`<type machine>\`${code(f.xml('type'))}` },
   { at: 'domain.machine', says: (f) => `the machine type: \`<type machine>\`${code(f.xml('type'))}` },
   { at: 'domain.features.hyperv', says: () => 'Hyper-V enlightenments for Windows guests: `<features><hyperv>`' },
   { at: 'domain.features', says: (f) => `\`<features>\` of the domain${code(f.xml('features'))}` },
