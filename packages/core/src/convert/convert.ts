@@ -22,10 +22,8 @@ export interface ConvertOptions {
    * domain, without the pre-start cache/io fix-ups. Default true (the domain virt-launcher defines).
    */
   runtimeFixups?: boolean;
-  /** false: run every configurator (their errors decide the verdict) but build no XML text. Default true. */
+  /** false: run every configurator (their errors decide the verdict) but build neither the domain tree nor its XML (`domain` and `domainXml` are null). Default true. */
   serialise?: boolean;
-  /** With `serialise: false`, false also skips the domain tree (`domain` is null): only the error is wanted. Default true. */
-  tree?: boolean;
 }
 
 export interface ConvertResult {
@@ -47,9 +45,8 @@ export function convertVmi(vmi: VirtualMachineInstance, selection: Selection, pr
       const err = configure(ctx, domain);
       if (err) return { domainXml: null, domain: null, error: err, notes: ctx.notes, findings: [] };
     }
-    if (opts.serialise === false && opts.tree === false) return { domainXml: null, domain: null, error: null, notes: ctx.notes, findings: [] };
+    if (opts.serialise === false) return { domainXml: null, domain: null, error: null, notes: ctx.notes, findings: [] };
     const tree = assembleDomain(domain);
-    if (opts.serialise === false) return { domainXml: null, domain: tree, error: null, notes: ctx.notes, findings: [] };
     return { domainXml: serialiseXml(tree, opts.indent ?? '  '), domain: tree, error: null, notes: ctx.notes, findings: [] };
   } catch (e) {
     // A converter bug on input validation let through must not cost the user the whole run.

@@ -29,8 +29,9 @@ export interface ExplainOptions {
   /** XML indentation ("  " default, "\t" as production). */
   indent?: string;
   /**
-   * Build the domain XML text (default true); lint turns it off. The converter still runs, since
-   * its errors are virt-launcher's and decide the verdict.
+   * Build the domain XML (default true), and with it the schema quirks; lint and the editor's
+   * analysis turn it off. The converter still runs, since its errors are virt-launcher's and
+   * decide the verdict.
    */
   domainXml?: boolean;
   /**
@@ -42,8 +43,7 @@ export interface ExplainOptions {
   /**
    * Build what only a reader of the item needs (default true). When false (lint: its rules read
    * the verdict, causes, figures, VMI and selection only), the item has no decision steps, overhead
-   * terms, notes or schema quirks, and the converter builds no domain tree: it still runs every
-   * configurator, since their errors decide the verdict.
+   * terms or notes.
    */
   detail?: boolean;
 }
@@ -152,7 +152,7 @@ export function explainObject(obj: ManifestObject, profile: ClusterProfile, opts
   const selection = selectHypervisor({ vmi, profile, source: { object: obj, kind } });
   const beyond = vmiOutOfRange(vmi);
   const serialise = opts.domainXml !== false;
-  const converted = selection.error || beyond.length > 0 ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ', serialise, tree: serialise || detail });
+  const converted = selection.error || beyond.length > 0 ? null : convertVmi(vmi, selection, profile, { indent: opts.indent ?? '  ', serialise });
   const quirks = converted?.domain ? schemaQuirks(converted.domain) : [];
   if (quirks.length > 0) notes.push(`libvirt schema: ${quirks.length} part(s) of this XML are outside libvirt's schema, placeholders for node values, or refused by older libvirt (${[...new Set(quirks.map((q) => q.kind))].join(', ')}); see schemaQuirks`);
   const tooOld = selection.hypervisor === 'mshv' && !selection.error ? launcherLacksHypervType(profile.version) : undefined;
