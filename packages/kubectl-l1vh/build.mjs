@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { embeddedTexts } from '../core/scripts/embed-data.mjs';
 
 /** src/cluster/connect.ts imports '@l1vh/cluster-client/open': in the bundle that is the chunk beside it. */
 const CLIENT_CHUNK = './cluster-client.cjs';
@@ -45,16 +45,15 @@ const sections = new Map();
 const builtinDataOutside = {
   name: 'builtin-data-outside',
   setup(b) {
-    b.onLoad({ filter: BUILTIN_DATA }, (args) => {
+    // The texts come from core's own generator (the committed module is checked to match it).
+    b.onLoad({ filter: BUILTIN_DATA }, () => {
       const exports = [];
-      for (const m of readFileSync(args.path, 'utf8').matchAll(/^export const (\w+): string = (".*");$/gm)) {
-        const text = JSON.parse(m[2]);
+      for (const [name, text] of embeddedTexts()) {
         // ASCII only (checked, so a change of the data cannot slip through): the launcher reads latin1.
-        if (/[^\x00-\x7f]/.test(text)) throw new Error(`${args.path}: ${m[1]} is not plain ASCII`);
-        sections.set(m[1], text);
-        exports.push(`export const ${m[1]} = section(${JSON.stringify(m[1])});`);
+        if (/[^\x00-\x7f]/.test(text)) throw new Error(`core's embedded ${name} is not plain ASCII`);
+        sections.set(name, text);
+        exports.push(`export const ${name} = section(${JSON.stringify(name)});`);
       }
-      if (exports.length === 0) throw new Error(`${args.path}: no embedded texts found`);
       return { loader: 'js', contents: `const section = globalThis[Symbol.for('l1vh.section')];\n${exports.join('\n')}\n` };
     });
   },
