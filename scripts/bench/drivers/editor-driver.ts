@@ -9,10 +9,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainObject, isVmLike, lintParsed, loadObjects, resolveProfile } from '../../../packages/core/src/index.js';
-import { AnalysisCache, keyOf, vmAt, type SourceDocument } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
-import { hoverContent } from '../../../packages/vscode-ext/src/analysis/hover-content.js';
-import { vmDocumentText } from '../../../packages/vscode-ext/src/analysis/vm-document.js';
-import { previewText } from '../../../packages/vscode-ext/src/render/preview-text.js';
+import { AnalysisCache } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
+import { editAndLook, OpenDocument, percentile } from './editor-measure.js';
 
 const [dir = '.bench/corpus', iterArg = '300'] = process.argv.slice(2);
 const ITER = Number(iterArg);
@@ -33,28 +31,10 @@ const text0 = docs.join('---\n');
 const { profile } = resolveProfile({});
 const target = { profile, objects: [] };
 const LABEL = 'embedded profile';
-const links = (): { preview: string; explain: string } => ({ preview: 'command:p', explain: 'command:e' });
-
-/** The editor's document: text and version, as VS Code keeps them. */
-const uri = { scheme: 'file', fsPath: '/bench/vms.yaml', toString: () => 'file:///bench/vms.yaml' };
-let text = text0;
-let version = 1;
-const doc: SourceDocument = { uri, get version() { return version; }, getText: () => text };
-/** VS Code's side of a one-character replacement: new text, new version, the change event. */
-function type(at: number, ch: string): { rangeOffset: number; rangeLength: number; text: string } {
-  text = text.slice(0, at) + ch + text.slice(at + 1);
-  version++;
-  return { rangeOffset: at, rangeLength: 1, text: ch };
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
+const open = new OpenDocument('vms.yaml', text0);
+const doc = open.doc;
 // Edits: toggle a digit of a memory/cores value, as a user typing would.
-const targets: number[] = [];
-for (const m of text0.matchAll(/(?:cores|memory): "?(\d)/g)) targets.push(m.index + m[0].length - 1);
+const targets = open.digitTargets();
 
 const cache = new AnalysisCache(() => target);
 // Warm-up, as when the file opens: CodeLenses explain every VM.
@@ -67,34 +47,25 @@ const fullReanalysis: number[] = [];
 let hovers = 0;
 for (let i = 0; i < ITER; i++) {
   const at = targets[(i * 7919) % targets.length]!;
-  let change = type(at, text[at] === '2' ? '3' : '2');
-  let t0 = performance.now();
-  cache.update(doc, [change], text.length);
-  if (hoverContent(cache.get(doc), at, LABEL, links)) hovers++;
-  hover.push(performance.now() - t0);
-
-  const vm = vmAt(cache.get(doc), at);
-  const key = vm && keyOf(vm);
-  change = type(at, text[at] === '2' ? '3' : '2');
-  t0 = performance.now();
-  cache.update(doc, [change], text.length);
-  if (key) vmDocumentText(cache.get(doc), key, 'vms.yaml', previewText);
-  render.push(performance.now() - t0);
+  const look = editAndLook(cache, open, at, LABEL);
+  if (look.shown) hovers++;
+  hover.push(look.hoverMs);
+  render.push(look.renderMs);
 
   if (i < 30) {
     // The debounced diagnostics after typing pauses: lint of the whole file from the cached parse.
-    t0 = performance.now();
+    let t0 = performance.now();
     lintParsed([cache.parsed(doc)], profile, {});
     lint.push(performance.now() - t0);
     // For comparison: re-analysing the whole file on every edit (what the extension did before).
     t0 = performance.now();
-    const all = loadObjects([{ path: 'vms.yaml', text }]);
+    const all = loadObjects([{ path: 'vms.yaml', text: open.text }]);
     for (const o of all.objects) if (isVmLike(o.kind)) explainObject(o, profile, { domainXml: false });
     fullReanalysis.push(performance.now() - t0);
   }
 }
 // Sanity: the incremental parse must equal a fresh parse of the final text.
-if (cache.parsed(doc).text !== text) throw new Error('editor-driver: incremental text diverged');
+if (cache.parsed(doc).text !== open.text) throw new Error('editor-driver: incremental text diverged');
 process.stdout.write(
   JSON.stringify({
     lines: text0.split('\n').length,

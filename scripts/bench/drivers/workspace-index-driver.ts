@@ -11,12 +11,11 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lintSources, loadProfile } from '../../../packages/core/src/index.js';
-import { AnalysisCache, keyOf, vmAt, type SourceDocument } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
+import { AnalysisCache } from '../../../packages/vscode-ext/src/analysis/document-analysis.js';
 import { hoverContent } from '../../../packages/vscode-ext/src/analysis/hover-content.js';
-import { vmDocumentText } from '../../../packages/vscode-ext/src/analysis/vm-document.js';
-import { previewText } from '../../../packages/vscode-ext/src/render/preview-text.js';
 import { ContextIndex, inSlices } from '../../../packages/vscode-ext/src/workspace/context-index.js';
 import { WorkspaceTarget } from '../../../packages/vscode-ext/src/workspace/workspace-target.js';
+import { editAndLook, links, OpenDocument, percentile } from './editor-measure.js';
 
 const [dir = '.bench/workspace', editsArg = '300'] = process.argv.slice(2);
 const EDITS = Number(editsArg);
@@ -29,11 +28,6 @@ function list(d: string, out: string[] = []): string[] {
   }
   return out;
 }
-
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 
 /** Worst delay of a 5 ms interval timer while `body` runs: how long the event loop was blocked. */
 async function blocked<T>(body: () => Promise<T>): Promise<{ result: T; worstMs: number }> {
@@ -60,18 +54,10 @@ async function main(): Promise<void> {
   // An open 2,000-line file the user hovers in while the workspace indexes.
   const files = list(dir);
   const open = files.filter((f) => f.includes('/team-')).slice(0, 60);
-  let text = (await Promise.all(open.map((f) => readFile(f, 'utf8')))).join('---\n');
-  let version = 1;
-  const doc: SourceDocument = {
-    uri: { scheme: 'file', fsPath: '/bench/open.yaml', toString: () => 'file:///bench/open.yaml' },
-    get version() {
-      return version;
-    },
-    getText: () => text,
-  };
+  const opened = new OpenDocument('open.yaml', (await Promise.all(open.map((f) => readFile(f, 'utf8')))).join('---\n'));
+  const doc = opened.doc;
   const cache = new AnalysisCache(() => combined.current());
-  const offsets = [...text.matchAll(/^kind:/gm)].map((m) => m.index);
-  const links = (): { preview: string; explain: string } => ({ preview: 'command:p', explain: 'command:e' });
+  const offsets = [...opened.text.matchAll(/^kind:/gm)].map((m) => m.index);
   // Opened before the index starts: its CodeLenses explained every VM of it.
   for (const vm of cache.get(doc).vms) void vm.item;
 
@@ -108,31 +94,17 @@ async function main(): Promise<void> {
     parts.push(part);
     lines += part.split('\n').length;
   }
-  text = parts.join('---\n');
-  version++;
-  const type = (at: number, ch: string): { rangeOffset: number; rangeLength: number; text: string } => {
-    text = text.slice(0, at) + ch + text.slice(at + 1);
-    version++;
-    return { rangeOffset: at, rangeLength: 1, text: ch };
-  };
-  const digits = [...text.matchAll(/(?:cores|memory): "?(\d)/g)].map((m) => m.index + m[0].length - 1);
+  opened.replace(parts.join('---\n'));
+  const digits = opened.digitTargets();
   const editHover: number[] = [];
   const editRender: number[] = [];
   for (const vm of cache.get(doc).vms) void vm.item; // the file opened: CodeLenses explain its VMs
   for (let i = 0; i < EDITS; i++) {
-    const at = digits[(i * 7919) % digits.length]!;
-    let s = performance.now();
-    cache.update(doc, [type(at, text[at] === '2' ? '3' : '2')], text.length);
-    hoverContent(cache.get(doc), at, 'bench', links);
-    editHover.push(performance.now() - s);
-    const vm = vmAt(cache.get(doc), at);
-    const key = vm && keyOf(vm);
-    s = performance.now();
-    cache.update(doc, [type(at, text[at] === '2' ? '3' : '2')], text.length);
-    if (key) vmDocumentText(cache.get(doc), key, 'open.yaml', previewText);
-    editRender.push(performance.now() - s);
+    const look = editAndLook(cache, opened, digits[(i * 7919) % digits.length]!, 'bench');
+    editHover.push(look.hoverMs);
+    editRender.push(look.renderMs);
   }
-  if (cache.parsed(doc).text !== text) throw new Error('workspace-index-driver: incremental text diverged');
+  if (cache.parsed(doc).text !== opened.text) throw new Error('workspace-index-driver: incremental text diverged');
 
   // 2. the workspace lint that follows (file by file, as WorkspaceDiagnostics.checkAll)
   const lintProfile = combined.current().profile;
@@ -178,7 +150,7 @@ async function main(): Promise<void> {
     index: { ms: indexMs, slices: slices.length, perFileP95: percentile(perFileIndex, 95), perFileMax: Math.max(...perFileIndex), eventLoopWorstBlockMs: build.worstMs },
     hoverDuringIndex: { count: hoverMs.length, p50: percentile(hoverMs, 50), p95: percentile(hoverMs, 95), max: Math.max(...hoverMs) },
     withIndex: {
-      lines: text.split('\n').length,
+      lines: opened.text.split('\n').length,
       edits: EDITS,
       hover: { p50: percentile(editHover, 50), p95: percentile(editHover, 95) },
       render: { p50: percentile(editRender, 50), p95: percentile(editRender, 95) },
