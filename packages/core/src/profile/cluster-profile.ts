@@ -6,7 +6,7 @@ import type { Instancetype, KubeVirtCR, Preference } from '../api/kubevirt-types
 import type { ManifestObject } from '../parse/read-objects.js';
 import { isVmLike } from '../parse/vm-like.js';
 import { resolveKubeVirtConfig, type KubeVirtConfig } from './kubevirt-config.js';
-import { versionKeyOf, type VersionKey } from './versions.js';
+import { versionKeyOf, versionReason, type VersionKey } from './versions.js';
 
 /** A profile entry: the typed value plus the object it came from (for source positions). */
 export interface Sourced<T> {
@@ -23,6 +23,8 @@ export interface ClusterProfile {
   kubevirt: Sourced<KubeVirtCR> | undefined;
   observedVersion: string | undefined;
   version: VersionKey;
+  /** The selection trace's words for `version` (fixed per profile, so built once with it). */
+  versionReason: string;
   config: KubeVirtConfig;
   defaultArchitecture: string;
   nodes: Sourced<Node>[];
@@ -109,6 +111,7 @@ export function buildProfile(input: ProfileInput): ClusterProfile {
     kubevirt,
     observedVersion,
     version,
+    versionReason: versionReason(version, observedVersion),
     config,
     defaultArchitecture: defaultArchitectureOf(kubevirt?.value, config, nodeList),
     nodes: nodeList,
