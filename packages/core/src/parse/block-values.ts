@@ -37,7 +37,7 @@ export function readBlockValues(text: string): unknown {
 }
 
 /** A plain scalar as js-yaml resolves it with the core schema. */
-export function resolvePlain(s: string): unknown {
+function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only these first characters can start a null, bool, int or float (see js-yaml's resolvers);
   // a letter only null/Null/NULL, true/True/TRUE, false/False/FALSE.
