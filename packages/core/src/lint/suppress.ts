@@ -3,7 +3,7 @@
 // `l1vh.dev/ignore: RULE,…` annotation on an object. Parsed only for files that have findings.
 
 import type { LineIndex } from '../parse/line-index.js';
-import { isRecord } from '../parse/read-objects.js';
+import { isRecord } from '../parse/object-ref.js';
 
 export const IGNORE_ANNOTATION = 'l1vh.dev/ignore';
 

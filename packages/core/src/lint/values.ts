@@ -1,6 +1,6 @@
 // Small readers for untyped manifest values: rules see user input, which may have any shape.
 
-import { isRecord } from '../parse/read-objects.js';
+import { isRecord } from '../parse/object-ref.js';
 import type { PathSegment } from '../parse/position-index.js';
 
 export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {

@@ -10,6 +10,7 @@
 // and on mutated and generated ones.
 
 import { CORE_SCHEMA, type Schema, type Type } from 'js-yaml';
+import { PARSE_LIMITS } from './limits.js';
 
 /** js-yaml's own implicit resolvers (null, bool, int, float), so plain scalars resolve as it does. */
 const IMPLICIT: readonly Type[] | undefined = (CORE_SCHEMA as Schema & { compiledImplicit?: Type[] }).compiledImplicit;
@@ -18,7 +19,11 @@ const IMPLICIT: readonly Type[] | undefined = (CORE_SCHEMA as Schema & { compile
 const NOT_PLAIN_ASCII = /[^\n\x20-\x7e]/;
 /** js-yaml's PATTERN_NON_PRINTABLE: such characters in a scalar are an error there. */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-const MAX_DEPTH = 100;
+/** Levels below PARSE_LIMITS.maxDepth at which the reader gives up. */
+const DEPTH_MARGIN = 28;
+/** Documents that deep go to js-yaml, which then decides exactly where the limit falls (its own
+ * depth count) and reports it with its own message. */
+const MAX_DEPTH = PARSE_LIMITS.maxDepth - DEPTH_MARGIN;
 const HEX = /^[0-9a-fA-F]+$/;
 
 class Unsupported {}
@@ -37,7 +42,7 @@ export function readBlockValues(text: string): unknown {
 }
 
 /** A plain scalar as js-yaml resolves it with the core schema. */
-export function resolvePlain(s: string): unknown {
+function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only these first characters can start a null, bool, int or float (see js-yaml's resolvers);
   // a letter only null/Null/NULL, true/True/TRUE, false/False/FALSE.

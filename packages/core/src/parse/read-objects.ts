@@ -8,8 +8,7 @@ import type { ParsedDocument } from './parse-source.js';
 import type { NodeSpan, PathSegment } from './position-index.js';
 import { checkTypes } from './validate-types.js';
 
-export { describe, finding, isRecord, type SourceRef };
-
+export type { SourceRef };
 
 export interface ManifestObject {
   kind: KnownKind;

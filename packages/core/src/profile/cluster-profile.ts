@@ -6,7 +6,7 @@ import type { Instancetype, KubeVirtCR, Preference } from '../api/kubevirt-types
 import type { ManifestObject } from '../parse/read-objects.js';
 import { isVmLike } from '../parse/vm-like.js';
 import { resolveKubeVirtConfig, type KubeVirtConfig } from './kubevirt-config.js';
-import { versionKeyOf, type VersionKey } from './versions.js';
+import { versionKeyOf, versionReason, type VersionKey } from './versions.js';
 
 /** A profile entry: the typed value plus the object it came from (for source positions). */
 export interface Sourced<T> {
@@ -23,6 +23,8 @@ export interface ClusterProfile {
   kubevirt: Sourced<KubeVirtCR> | undefined;
   observedVersion: string | undefined;
   version: VersionKey;
+  /** The selection trace's words for `version` (fixed per profile, so built once with it). */
+  versionReason: string;
   config: KubeVirtConfig;
   defaultArchitecture: string;
   nodes: Sourced<Node>[];
@@ -48,6 +50,21 @@ export interface ProfileInput {
 }
 
 export function buildProfile(input: ProfileInput): ClusterProfile {
+  return indexProfile(input.origin, input.objects, lazyBuiltins(input.builtins));
+}
+
+/** buildProfile with the objects given beside the VMs added as withInputs adds them, in one build. */
+export function buildProfileWithInputs(input: ProfileInput, inputs: readonly ManifestObject[]): ClusterProfile {
+  const contextual = contextualInputs(input.objects.some((o) => o.kind === 'KubeVirt'), inputs);
+  return buildProfile(contextual.length === 0 ? input : { ...input, objects: [...input.objects, ...contextual] });
+}
+
+/** The profile rebuilt from other objects, sharing its built-ins (and their index). */
+export function rebuildProfile(profile: ClusterProfile, objects: readonly ManifestObject[]): ClusterProfile {
+  return indexProfile(profile.origin, objects, profile.builtins);
+}
+
+function indexProfile(origin: string, objects: readonly ManifestObject[], builtins: ClusterProfile['builtins']): ClusterProfile {
   let kubevirt: Sourced<KubeVirtCR> | undefined;
   const nodes = new Map<string, Sourced<Node>>();
   const pvcs = new Map<string, Sourced<PersistentVolumeClaim>>();
@@ -97,18 +114,19 @@ export function buildProfile(input: ProfileInput): ClusterProfile {
         break;
     }
   };
-  for (const obj of input.objects) add(obj);
+  for (const obj of objects) add(obj);
 
   const observedVersion = kubevirt?.value.status?.observedKubeVirtVersion;
   const version = versionKeyOf(observedVersion);
   const config = resolveKubeVirtConfig(kubevirt?.value.spec?.configuration, version);
   const nodeList = [...nodes.values()];
   return {
-    origin: input.origin,
-    objects: input.objects,
+    origin,
+    objects,
     kubevirt,
     observedVersion,
     version,
+    versionReason: versionReason(version, observedVersion),
     config,
     defaultArchitecture: defaultArchitectureOf(kubevirt?.value, config, nodeList),
     nodes: nodeList,
@@ -118,7 +136,7 @@ export function buildProfile(input: ProfileInput): ClusterProfile {
     quotas: [...quotas.values()],
     instancetypes,
     preferences,
-    builtins: lazyBuiltins(input.builtins),
+    builtins,
   };
 }
 
@@ -143,10 +161,13 @@ function lazyBuiltins(load: (() => readonly ManifestObject[]) | undefined): Clus
  * profile's own; a KubeVirt CR among them counts only when the profile has none.
  */
 export function withInputs(profile: ClusterProfile, inputs: readonly ManifestObject[]): ClusterProfile {
-  const hasKubeVirt = profile.objects.some((o) => o.kind === 'KubeVirt');
-  const contextual = inputs.filter((o) => !isVmLike(o.kind) && (o.kind !== 'KubeVirt' || !hasKubeVirt));
-  if (contextual.length === 0) return profile;
-  return { ...buildProfile({ origin: profile.origin, objects: [...profile.objects, ...contextual] }), builtins: profile.builtins };
+  const contextual = contextualInputs(profile.kubevirt !== undefined, inputs);
+  return contextual.length === 0 ? profile : rebuildProfile(profile, [...profile.objects, ...contextual]);
+}
+
+/** The inputs a profile takes in: all but the VM-like objects, and a KubeVirt CR only when the profile has none. */
+function contextualInputs(hasKubeVirt: boolean, inputs: readonly ManifestObject[]): ManifestObject[] {
+  return inputs.filter((o) => !isVmLike(o.kind) && (o.kind !== 'KubeVirt' || !hasKubeVirt));
 }
 
 /** Resolves an instancetype matcher: a namespaced kind looks in the VM's namespace, the default kind is cluster-wide. */

@@ -7,7 +7,7 @@ import { readObjects, type ManifestObject, type ReadOptions } from '../parse/rea
 import { COMMON_INSTANCETYPES_YAML, COMMON_PREFERENCES_YAML } from './builtin-data.js';
 import { parseInput, type SourceText } from '../parse/value-document.js';
 import { summariseProfile, type ProfileSummary } from '../select/readiness.js';
-import { buildProfile, withInputs, type ClusterProfile } from './cluster-profile.js';
+import { buildProfileWithInputs, type ClusterProfile } from './cluster-profile.js';
 import type { KubeObject } from './cluster-kinds.js';
 import { EMBEDDED_PROFILE_NAME, EMBEDDED_PROFILE_YAML } from './embedded-profile.js';
 
@@ -80,7 +80,7 @@ export function resolveProfile(req: ProfileRequest): ResolvedProfile {
   const live = req.live ? [{ path: req.live.origin, text: '', value: { apiVersion: 'v1', kind: 'List', items: req.live.objects } }] : [];
   const { objects, findings } = loadObjects([...sources, ...live]);
   const origin = [...sources, ...live].map((s) => s.path).join(', ');
-  const profile = withInputs(buildProfile({ origin, objects, builtins: builtinObjects }), req.inputs ?? []);
+  const profile = buildProfileWithInputs({ origin, objects, builtins: builtinObjects }, req.inputs ?? []);
   let summary: ProfileSummary | undefined;
   return {
     profile,

@@ -117,24 +117,12 @@ export function versionKeyOf(observed: string | undefined): VersionKey {
   return oldest && seen < order(VERSION_TRAITS[oldest].release!) ? oldest : MAIN;
 }
 
-/** The trace's words for which row models `observed`, and what that row stands for. */
+/** The trace's words for which row models `observed`, and what that row stands for (a profile
+ * holds its own as `versionReason`). */
 export function versionReason(key: VersionKey, observed: string | undefined): string {
-  // Every VM's selection trace carries it: built once per version and observed text.
-  const memoKey = `${key}\0${observed ?? ''}\0${observed === undefined ? 'u' : 'd'}`;
-  let reason = VERSION_REASONS.get(memoKey);
-  if (reason === undefined) {
-    if (VERSION_REASONS.size >= 64) VERSION_REASONS.clear();
-    VERSION_REASONS.set(memoKey, (reason = buildVersionReason(key, observed)));
-  }
-  return reason;
-}
-
-const VERSION_REASONS = new Map<string, string>();
-
-function buildVersionReason(key: VersionKey, observed: string | undefined): string {
   const t = VERSION_TRAITS[key];
   const seen = `observedKubeVirtVersion ${observed ?? 'unknown, assuming main'}`;
-  if (key !== 'main') return `${t.label} (${seen}); modelled on ${t.modelledOn.ref} (${t.modelledOn.date})`;
+  if (t.release !== null) return `${t.label} (${seen}); modelled on ${t.modelledOn.ref} (${t.modelledOn.date})`;
   return `${t.label} (${seen}); modelled on KubeVirt main as of ${t.modelledOn.date} (${t.modelledOn.ref.replace(/^main \((.*)\)$/, '$1')}, the golden snapshot): changes merged after that date, including any in a v1.10 or later release, are not modelled`;
 }
 

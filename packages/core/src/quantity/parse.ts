@@ -1,6 +1,7 @@
 // resource.ParseQuantity: the scanner, the suffix table, rounding up to 1n, the BinarySI cap,
 // and when the input text is kept verbatim for serialisation (the fast path's canonical check).
 
+import { boundedMemo } from '../memo.js';
 import type { Quantity, QuantityFormat } from './quantity.js';
 
 export type QuantityParseError = 'format' | 'numeric' | 'suffix' | 'limit';
@@ -94,18 +95,11 @@ const MAX_INT64 = 9223372036854775807n;
 const MAX_INT64_FACTORS = 18;
 
 /** Results by input text: manifests repeat a few quantities ("2Gi", "100m") many times. */
-const memo = new Map<string, ParseResult>();
-const MEMO_LIMIT = 4096;
+const parseMemo = boundedMemo(4096, parseText);
 
 /** Results are shared between callers: never mutate one. */
 export function parseQuantity(input: string | number): ParseResult {
-  const str = typeof input === 'number' ? String(input) : input;
-  let r = memo.get(str);
-  if (r === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(str, (r = parseText(str)));
-  }
-  return r;
+  return parseMemo(typeof input === 'number' ? String(input) : input);
 }
 
 function parseText(str: string): ParseResult {

@@ -3,6 +3,7 @@
 // readings admission and the converter need. Anything that is not a quantity reads as null.
 
 import { canonicalQuantity, formatQuantity } from './format.js';
+import { boundedMemo } from '../memo.js';
 import { parseQuantity } from './parse.js';
 import { cmp, newQuantity, scaledValue, value, type Quantity, type QuantityFormat } from './quantity.js';
 
@@ -43,20 +44,14 @@ export function isZeroQuantityText(q: string | number | undefined | null): boole
 
 /** How Go prints a quantity it parsed (the text when already canonical, else the canonical form); the input when unreadable. */
 export function canonicalQuantityText(q: string | number): string {
-  const key = String(q); // readQuantity reads a number as its text too
-  let text = canonicalMemo.get(key);
-  if (text === undefined) {
-    const p = readQuantity(q);
-    text = p ? formatQuantity(p) : String(q);
-    if (canonicalMemo.size >= MEMO_LIMIT) canonicalMemo.clear();
-    canonicalMemo.set(key, text);
-  }
-  return text;
+  return canonicalMemo(String(q)); // readQuantity reads a number as its text too
 }
 
 /** Canonical texts by input: admission canonicalises the same few quantities for every VM. */
-const canonicalMemo = new Map<string, string>();
-const MEMO_LIMIT = 4096;
+const canonicalMemo = boundedMemo(4096, (text: string): string => {
+  const p = readQuantity(text);
+  return p ? formatQuantity(p) : text;
+});
 
 /** resource.NewQuantity(value, format).String(). */
 export function formatWholeQuantity(v: bigint, format: QuantityFormat): string {

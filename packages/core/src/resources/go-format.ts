@@ -1,21 +1,17 @@
 // Go's fmt "%g" for a float64 (strconv 'g' with the shortest precision): exponent form when the
 // decimal exponent is < -4 or >= 21 would be JS; Go switches at >= 6 for shortest output.
 
+import { boundedMemo } from '../memo.js';
+
 export function formatGoG(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  let text = memo.get(x);
-  if (text === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(x, (text = formatFinite(x)));
-  }
-  return text;
+  return formatMemo(x);
 }
 
 /** Texts by value: the renderer formats the same few vCPU/ratio quotients for every VM. */
-const memo = new Map<number, string>();
-const MEMO_LIMIT = 1024;
+const formatMemo = boundedMemo(1024, formatFinite);
 
 function formatFinite(x: number): string {
   const [mant, expText] = x.toExponential().split('e') as [string, string];

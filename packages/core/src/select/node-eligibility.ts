@@ -18,6 +18,15 @@ export function allocatableCount(node: Node, resource: string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** Cordoned: `kubectl cordon` set spec.unschedulable, and the scheduler places no new pod here. */
+export const isCordoned = (node: Node): boolean => !!node.spec?.unschedulable;
+
+/** A taint that keeps untolerating pods off the node (NoSchedule, NoExecute). */
+export const keepsPodsOff = (taint: Taint): boolean => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute';
+
+/** `taint key[=value]:Effect`, as reports name a taint. */
+export const taintText = (taint: Taint): string => `taint ${taint.key}${taint.value ? '=' + taint.value : ''}:${taint.effect}`;
+
 export function checkNode(node: Node, vmi: VirtualMachineInstance, podNodeSelector: Record<string, string>, deviceResources: Record<string, string>): Eligibility {
   const reasons: string[] = [];
   const labels = node.metadata.labels ?? {};
@@ -27,15 +36,13 @@ export function checkNode(node: Node, vmi: VirtualMachineInstance, podNodeSelect
   for (const [k, v] of Object.entries(podNodeSelector)) {
     if (labels[k] !== v) reasons.push(`nodeSelector ${k}=${v} not matched`);
   }
-  if (node.spec?.unschedulable) reasons.push('node is cordoned (spec.unschedulable)');
+  if (isCordoned(node)) reasons.push('node is cordoned (spec.unschedulable)');
   const terms = vmi.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (terms && terms.length > 0 && !terms.some((t) => (t.matchExpressions ?? []).every((req) => matchRequirement(labels, req)))) {
     reasons.push('required node affinity not matched');
   }
   for (const taint of node.spec?.taints ?? []) {
-    if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerated(taint, vmi.spec.tolerations ?? [])) {
-      reasons.push(`taint ${taint.key}${taint.value ? '=' + taint.value : ''}:${taint.effect} not tolerated`);
-    }
+    if (keepsPodsOff(taint) && !tolerated(taint, vmi.spec.tolerations ?? [])) reasons.push(`${taintText(taint)} not tolerated`);
   }
   for (const resource of Object.keys(deviceResources)) {
     if (allocatableCount(node, resource) <= 0) reasons.push(`no allocatable ${resource}`);

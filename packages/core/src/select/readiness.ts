@@ -12,7 +12,7 @@ import { isGateEnabled } from '../profile/kubevirt-config.js';
 import { VERSION_TRAITS } from '../profile/versions.js';
 import { BACKENDS, FEATURE_GATES, HYPERVISOR_LABELS, type DomainType, type HypervisorId } from './hypervisors.js';
 import { mshvIntent, type MshvIntent } from './mshv-intent.js';
-import { allocatableCount } from './node-eligibility.js';
+import { allocatableCount, isCordoned, keepsPodsOff, taintText } from './node-eligibility.js';
 import type { Semantics } from './select-hypervisor.js';
 
 export interface NodeReadiness {
@@ -70,10 +70,8 @@ export const DEFAULT_VM = {
 function unschedulableReasons(node: Node): string[] {
   const out: string[] = [];
   if (node.metadata.labels?.[SCHEDULABLE_LABEL] !== 'true') out.push(`label ${SCHEDULABLE_LABEL}=true missing (virt-handler not ready here?)`);
-  if (node.spec?.unschedulable) out.push('cordoned');
-  for (const t of node.spec?.taints ?? []) {
-    if (t.effect === 'NoSchedule' || t.effect === 'NoExecute') out.push(`taint ${t.key}${t.value ? '=' + t.value : ''}:${t.effect}`);
-  }
+  if (isCordoned(node)) out.push('cordoned');
+  for (const t of node.spec?.taints ?? []) if (keepsPodsOff(t)) out.push(taintText(t));
   return out;
 }
 

@@ -12,7 +12,6 @@ import { manifestPathOfVmiField, type VmLikeKind } from '../parse/vm-like.js';
 import type { ClusterProfile, Sourced } from '../profile/cluster-profile.js';
 import type { Node } from '../api/k8s-types.js';
 import { isGateEnabled } from '../profile/kubevirt-config.js';
-import { versionReason } from '../profile/versions.js';
 import { requiredDeviceResources } from '../resources/device-resources.js';
 import { BACKENDS, backendForConfigName, DOMAIN_TYPE_OF, FEATURE_GATES, HYPERVISOR_LABELS, type BackendId, type DomainType, type HypervisorId } from './hypervisors.js';
 import { allocatableCount, checkNode } from './node-eligibility.js';
@@ -76,7 +75,7 @@ export function selectHypervisor(input: SelectionInput): Selection {
   trace.push({
     rule: 'kubevirt-version',
     outcome: profile.version,
-    reason: versionReason(profile.version, profile.observedVersion),
+    reason: profile.versionReason,
     at: { object: cr, path: ['status', 'observedKubeVirtVersion'], label: profile.origin },
   });
 

@@ -3,7 +3,8 @@
 // object and KubeVirt version (schema/cached-check.ts): read-objects, admit() and lint share it.
 
 import type { Finding } from '../findings.js';
-import { finding, type ManifestObject } from '../parse/read-objects.js';
+import { finding } from '../parse/object-ref.js';
+import type { ManifestObject } from '../parse/read-objects.js';
 import type { VersionKey } from '../profile/versions.js';
 import { goReportedFailure } from '../schema/check-fields.js';
 import { fieldCheck } from '../schema/cached-check.js';

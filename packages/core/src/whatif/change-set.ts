@@ -1,13 +1,13 @@
 // A change set: what a platform team would change on the cluster (KubeVirt CR settings, the
 // KubeVirt release, node device plugins). Applied by editing the profile's own objects (the
-// KubeVirt CR and the Nodes) and rebuilding through buildProfile, so the edited profile is by
+// KubeVirt CR and the Nodes) and rebuilding like buildProfile (rebuildProfile), so the edited profile is by
 // construction what a hand-edited profile file loads to.
 
 import type { Node } from '../api/k8s-types.js';
 import type { KubeVirtCR } from '../api/kubevirt-types.js';
 import { deepClone } from '../clone.js';
 import { loadObjects } from '../profile/resolve-profile.js';
-import { buildProfile, type ClusterProfile } from '../profile/cluster-profile.js';
+import { rebuildProfile, type ClusterProfile } from '../profile/cluster-profile.js';
 import type { ManifestObject } from '../parse/read-objects.js';
 import { VERSION_KEYS, VERSION_TRAITS, type VersionKey } from '../profile/versions.js';
 import { BACKENDS, FEATURE_GATES, type BackendId } from '../select/hypervisors.js';
@@ -104,7 +104,7 @@ export type EditResult = { ok: true; profile: ClusterProfile; edits: ProfileEdit
 /**
  * The profile after the changes, in order (a later change to the same field wins): the profile's
  * objects with its KubeVirt CR and Nodes replaced by edited copies (same source places), rebuilt
- * by buildProfile; a profile without a KubeVirt CR gets one. Built-ins are shared with the original.
+ * by rebuildProfile; a profile without a KubeVirt CR gets one. Built-ins are shared with the original.
  */
 export function applyChanges(profile: ClusterProfile, changes: readonly Change[]): EditResult {
   const edits: ProfileEdit[] = [];
@@ -135,8 +135,7 @@ export function applyChanges(profile: ClusterProfile, changes: readonly Change[]
 
   const objects = profile.objects.map((o) => replaced.get(o) ?? o);
   if (cr && !originalCr) objects.unshift(cr);
-  const rebuilt = buildProfile({ origin: profile.origin, objects });
-  const edited: ClusterProfile = { ...rebuilt, builtins: profile.builtins };
+  const edited = rebuildProfile(profile, objects);
   return { ok: true, profile: edited, edits: edits.filter((e) => e.before !== e.after), notes: changeNotes(edited, changes) };
 }
 

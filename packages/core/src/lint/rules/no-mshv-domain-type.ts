@@ -4,7 +4,7 @@
 
 import type { ParsedDocument } from '../../parse/parse-source.js';
 import type { PathSegment } from '../../parse/position-index.js';
-import { isRecord } from '../../parse/read-objects.js';
+import { isRecord } from '../../parse/object-ref.js';
 import { BACKENDS, DOMAIN_TYPE_OF } from '../../select/hypervisors.js';
 import { defineRule } from '../rule.js';
 

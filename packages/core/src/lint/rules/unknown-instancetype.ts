@@ -3,7 +3,7 @@
 
 import { lookupInstancetype, lookupPreference } from '../../profile/cluster-profile.js';
 import type { PathSegment } from '../../parse/position-index.js';
-import { isRecord } from '../../parse/read-objects.js';
+import { isRecord } from '../../parse/object-ref.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../values.js';
 

@@ -9,6 +9,7 @@ import { FieldPath, type AdmissionCause } from '../cause.js';
 import type { ValidationContext } from '../context.js';
 import type { SpecValidator, ValidationSubject } from './validator.js';
 import { arr, bool, obj, str } from './read.js';
+import { boundedMemo } from '../../memo.js';
 
 type Check = (spec: VirtualMachineInstanceSpec, field: FieldPath, ctx: ValidationContext) => AdmissionCause[];
 
@@ -23,18 +24,13 @@ function emulatedMachines(ctx: ValidationContext, arch: string): string[] | unde
 
 /** Go's filepath.Match (Unix): `*`, `?`, `[...]` classes; a malformed pattern matches nothing. */
 export function globMatch(pattern: string, name: string): boolean {
-  let re = GLOB_MEMO.get(pattern);
-  if (re === undefined) {
-    re = globToRegExp(pattern);
-    // The patterns come from the cluster config (a handful), but bound the memo anyway.
-    if (GLOB_MEMO.size >= 256) GLOB_MEMO.clear();
-    GLOB_MEMO.set(pattern, re);
-  }
+  const re = compiledGlob(pattern);
   return re !== null && re.test(name);
 }
 
-/** Compiled patterns by text: every VM's machine type is matched against the same few. */
-const GLOB_MEMO = new Map<string, RegExp | null>();
+/** Compiled patterns by text: every VM's machine type is matched against the same few (they come
+ * from the cluster config, a handful, but the memo is bounded anyway). */
+const compiledGlob = boundedMemo(256, globToRegExp);
 
 function globToRegExp(pattern: string): RegExp | null {
   let out = '^';
