@@ -1,7 +1,7 @@
 // kubectl l1vh report: the cluster's VMIs counted by hypervisor (from their launcher pods'
 // device resources) and by L1VH fallback reason, as OpenMetrics text or a table.
 
-import { HYPERVISOR_LABELS, type HypervisorId } from '@l1vh/core';
+import { HYPERVISOR_LABELS, mshvIntent, type HypervisorId } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { connectCluster } from '../cluster/connect.js';
 import { FALLBACK_REASONS, fallbackReason, type FallbackReason } from '../cluster/fallback.js';
@@ -44,7 +44,8 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const [liveProfile, live] = await Promise.all([readLive(client, io), listLiveVmis(client, values.namespace)]);
   const resolved = profileOrExit({ texts: [], live: liveProfile }, [], io);
   if ('exit' in resolved) return resolved.exit;
-  const intent = resolved.summary.intent;
+  // Only the intent: the readiness summary would explain a default VM against every node.
+  const intent = mshvIntent(resolved.profile);
   const byHypervisor = new Map<HypervisorId, number>(HYPERVISORS.map((h) => [h, 0]));
   const byReason = new Map<FallbackReason, number>((Object.keys(FALLBACK_REASONS) as FallbackReason[]).map((r) => [r, 0]));
   for (const v of live) {
