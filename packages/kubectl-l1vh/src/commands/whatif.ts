@@ -75,9 +75,10 @@ export async function whatifCommand(argv: string[], io: CliIO): Promise<number> 
   const gathered = await gatherInputs(positionals, values, io);
   if ('exit' in gathered) return gathered.exit;
   const { inputs } = gathered;
-  tuneForThroughput(inputs.sources.reduce((n, s) => n + s.text.length, 0));
   const loaded = loadObjects(inputs.sources, gathered.fromProfile ? {} : { namespace: values.namespace });
   const objects = loaded.objects.filter((o) => isVmLike(o.kind));
+  // Texts by bytes; live fleet and vm/NAME sources are values (no text): counted by VMs.
+  tuneForThroughput({ bytes: inputs.sources.reduce((n, s) => n + s.text.length, 0), objects: objects.length });
   const resolved = profileOrExit(gathered.profile, gathered.fromProfile ? [] : loaded.objects, io);
   if ('exit' in resolved) return resolved.exit;
   const profile = resolved.profile;

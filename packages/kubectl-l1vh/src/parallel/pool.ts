@@ -64,7 +64,7 @@ export async function lintFiles(
   opts: ParallelOptions = {},
 ): Promise<ParallelLintResult> {
   const read = opts.read ?? readFromDisk;
-  tuneForThroughput(files.reduce((n, f) => n + f.bytes, 0));
+  tuneForThroughput({ bytes: files.reduce((n, f) => n + f.bytes, 0) });
   const base = { profileSources, config, namespace: opts.namespace };
   if (files.length < (opts.minFiles ?? PARALLEL_MIN_FILES)) {
     // Small: everything at once, exactly core's lintSources over all the files.
