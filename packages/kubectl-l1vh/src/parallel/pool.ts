@@ -82,7 +82,7 @@ export async function lintFiles(
     threads,
   );
   // Workers first, so they start while the main thread lints share 0.
-  const pending = ranges.slice(1).map((range) => runWorker(workerFile, toLintJob(jobOf(range))));
+  const pending = ranges.slice(1).map((range) => runWorker(workerFile, { ...jobOf(range), tag: WORKER_TAG }));
   const results: ShareResult[] = [lintShare(jobOf(ranges[0]!), read)];
   for (const [i, p] of pending.entries()) {
     const reply = await p;
@@ -95,18 +95,6 @@ export async function lintFiles(
     profileFindings: results[0]!.profileFindings,
     problems: results.flatMap((r) => r.problems),
     threads: ranges.length,
-  };
-}
-
-function toLintJob(job: ShareJob): LintJob {
-  return {
-    tag: WORKER_TAG,
-    files: [...job.files],
-    context: [...job.context],
-    profileSources: job.profileSources,
-    config: job.config,
-    batchBytes: job.batchBytes,
-    ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
   };
 }
 
