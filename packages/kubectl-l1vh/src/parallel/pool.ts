@@ -6,8 +6,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import type { LintConfig, ProfileRequest, SourceText } from '@l1vh/core';
-import { nodeIO } from '../io.js';
-import { readSource, type InputFile, type InputProblem } from '../read-inputs.js';
+import { readFromDisk, type InputFile, type InputProblem } from '../read-inputs.js';
 import { BATCH_BYTES, lintShare, type ShareJob, type ShareResult } from './lint-share.js';
 import { WORKER_ARG, WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
 import { workerThreads } from './is-worker.js';
@@ -43,12 +42,6 @@ export interface ParallelLintResult extends ShareResult {
 function bundleFile(): string | undefined {
   return typeof __filename === 'string' && !__filename.endsWith('.ts') ? __filename : undefined;
 }
-
-/** Reads a file again from disk, with the checks of the first read. */
-export function readFromDisk(path: string): SourceText | InputProblem {
-  return readSource(path, (diskIO ??= nodeIO()));
-}
-let diskIO: ReturnType<typeof nodeIO> | undefined;
 
 /**
  * Lints `files` (from listInputs: a file without its text is read when its batch comes) against
