@@ -28,7 +28,7 @@ export interface InputFile {
   source?: SourceText;
 }
 
-export interface ListedInputs {
+interface ListedInputs {
   files: InputFile[];
   problems: InputProblem[];
 }

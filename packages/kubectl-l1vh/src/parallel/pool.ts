@@ -14,9 +14,9 @@ import { mayHoldContext, splitByBytes } from './split.js';
 import { tuneForThroughput } from '../v8-tuning.js';
 
 /** Below this many files a worker's start-up (~40 ms) costs more than it saves. */
-export const PARALLEL_MIN_FILES = 200;
+const PARALLEL_MIN_FILES = 200;
 /** Threads used at most (main thread included). */
-export const MAX_THREADS = 4;
+const MAX_THREADS = 4;
 
 export interface ParallelOptions {
   /** Threads including the main one; default: available cores, at most MAX_THREADS. */
