@@ -6,7 +6,7 @@ import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { connectCluster } from '../cluster/connect.js';
 import { FALLBACK_REASONS, fallbackReason, type FallbackReason } from '../cluster/fallback.js';
 import { listLiveVmis } from '../cluster/launcher-pods.js';
-import { profileOrExit, readLive } from '../cluster/profile-source.js';
+import { liveProfileSources, profileOrExit } from '../cluster/profile-source.js';
 import { formatOpenMetrics } from '../formatters/openmetrics.js';
 import { formatTable } from '../formatters/table.js';
 import type { CliIO } from '../io.js';
@@ -41,8 +41,8 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   if (values.profile) throw new UsageError('report counts live VMIs; --profile does not apply');
 
   const client = await connectCluster(values, io);
-  const [liveProfile, live] = await Promise.all([readLive(client, io), listLiveVmis(client, values.namespace)]);
-  const resolved = profileOrExit({ texts: [], live: liveProfile }, [], io);
+  const [sources, live] = await Promise.all([liveProfileSources(client, io), listLiveVmis(client, values.namespace)]);
+  const resolved = profileOrExit(sources, [], io);
   if ('exit' in resolved) return resolved.exit;
   // Only the intent: the readiness summary would explain a default VM against every node.
   const intent = mshvIntent(resolved.profile);

@@ -7,7 +7,7 @@ import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { readInputsWithCluster } from '../cluster-inputs.js';
 import { connectCluster, type ClusterFlags } from '../cluster/connect.js';
 import { listLiveFleet } from '../cluster/live-fleet.js';
-import { profileOrExit, readProfileSources, type ProfileSources } from '../cluster/profile-source.js';
+import { liveProfileSources, profileOrExit, readProfileSources, type ProfileSources } from '../cluster/profile-source.js';
 import { WHATIF_FORMATS, type WhatIfFormat } from '../formatters/whatif-index.js';
 import type { CliIO } from '../io.js';
 import type { Inputs } from '../read-inputs.js';
@@ -132,7 +132,6 @@ async function gatherInputs(positionals: string[], values: ClusterFlags & { prof
   }
   if (values['all-namespaces'] && values.namespace !== undefined) throw new UsageError('use -n NS or -A, not both');
   const client = await connectCluster(values, io);
-  const [profile, fleet] = await Promise.all([readProfileSources(undefined, client, io), listLiveFleet(client, values.namespace !== undefined ? client.namespace : undefined)]);
-  if ('exit' in profile) return profile;
+  const [profile, fleet] = await Promise.all([liveProfileSources(client, io), listLiveFleet(client, values.namespace !== undefined ? client.namespace : undefined)]);
   return { inputs: { sources: fleet.sources, problems: [] }, profile, fromProfile: false, runningOn: fleet.runningOn };
 }
