@@ -45,6 +45,7 @@ export { schemaQuirks, withoutSchemaQuirks, type SchemaQuirk, type SchemaQuirkKi
 export { parseXml } from './xml/parse.js';
 export { admit, type AdmissionOptions, type AdmissionResult } from './defaults/admit.js';
 export { parseQuantity, mustParse as mustParseQuantity, formatQuantity, canonicalQuantity, add as addQuantity, sub as subQuantity, cmp as cmpQuantity, value as quantityValue, scaledValue as quantityScaledValue, type Quantity, type QuantityFormat, type ParseResult as QuantityParseResult } from './quantity/index.js';
+export { quantityValueOf } from './quantity/index.js';
 export { computeOverhead, type OverheadTerm, type OverheadResult, type OverheadSource } from './overhead/memory-overhead.js';
 export { memlockReasons, memlockLimit, type MemlockReason, type MemlockLimit } from './overhead/memlock.js';
 export { computeLauncherResources, type LauncherResources } from './resources/launcher-resources.js';

@@ -50,7 +50,7 @@ export async function readInputsWithCluster(args: readonly string[], flags: Clus
   return { inputs, client };
 }
 
-export interface ListedExpandedInputs {
+interface ListedExpandedInputs {
   files: InputFile[];
   problems: InputProblem[];
   client: ClusterClient | null;

@@ -4,7 +4,7 @@
 
 import { PARSE_LIMITS, type SourceText } from '@l1vh/core';
 import { join } from 'node:path';
-import type { CliIO } from './io.js';
+import { nodeIO, type CliIO } from './io.js';
 
 export interface InputProblem {
   file: string;
@@ -28,7 +28,7 @@ export interface InputFile {
   source?: SourceText;
 }
 
-export interface ListedInputs {
+interface ListedInputs {
   files: InputFile[];
   problems: InputProblem[];
 }
@@ -73,6 +73,12 @@ export function readSource(path: string, io: CliIO, maxBytes: number = PARSE_LIM
   }
   return got ?? sink.problems[0] ?? { file: path, message: 'could not be read' };
 }
+
+/** readSource from disk (a lint worker's or the pool's default reader), with one nodeIO per thread. */
+export function readFromDisk(path: string): SourceText | InputProblem {
+  return readSource(path, (diskIO ??= nodeIO()));
+}
+let diskIO: CliIO | undefined;
 
 async function collect(args: readonly string[], io: CliIO, maxBytes: number, out: Sink): Promise<void> {
   for (const arg of args) {

@@ -10,20 +10,29 @@
 
 const INLINE_BYTES_CUMULATIVE = 100;
 /** From this many bytes of input (~700 VMs) a run is long enough to be worth tuning. */
-export const TUNE_MIN_BYTES = 1 << 20;
+const TUNE_MIN_BYTES = 1 << 20;
+/** The same, counted in VM-like objects: live objects have no text to measure. */
+const TUNE_MIN_OBJECTS = 700;
 
 /** Marks, for launcher.cjs, a process whose V8 flags no longer match its code cache's. */
 const FLAGS_CHANGED = Symbol.for('l1vh.v8-flags-changed');
 
+/** How large a run is: bytes of manifest text, and/or VM-like objects (whatever the caller can count). */
+export interface RunSize {
+  bytes?: number;
+  objects?: number;
+}
+
 /**
- * Sets the V8 flags for a run over `inputBytes` of manifests, when that is long, once per
- * process; they apply to every isolate, so worker threads started afterwards get them too. The
- * code cache read at start-up was made under the default flags: the launcher must not overwrite
- * it with code compiled under these.
+ * Sets the V8 flags for a run of `size`, when that is long (either measure over its threshold),
+ * once per process; they apply to every isolate, so worker threads started afterwards get them
+ * too. The code cache read at start-up was made under the default flags: the launcher must not
+ * overwrite it with code compiled under these.
  */
-export function tuneForThroughput(inputBytes: number): void {
+export function tuneForThroughput(size: RunSize): void {
   const g = globalThis as { [FLAGS_CHANGED]?: boolean };
-  if (inputBytes < TUNE_MIN_BYTES || g[FLAGS_CHANGED]) return;
+  const long = (size.bytes ?? 0) >= TUNE_MIN_BYTES || (size.objects ?? 0) >= TUNE_MIN_OBJECTS;
+  if (!long || g[FLAGS_CHANGED]) return;
   g[FLAGS_CHANGED] = true;
   process.getBuiltinModule('node:v8').setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINE_BYTES_CUMULATIVE}`);
 }

@@ -1,6 +1,6 @@
 // Running VMIs and their virt-launcher pods: what KubeVirt actually did, for verify and report.
 
-import { BACKENDS, CLUSTER_KINDS as RESOURCES, DOMAIN_TYPE_OF, parseQuantity, quantityValue, type DomainType, type HypervisorId } from '@l1vh/core';
+import { BACKENDS, CLUSTER_KINDS as RESOURCES, DOMAIN_TYPE_OF, quantityValueOf, type DomainType, type HypervisorId } from '@l1vh/core';
 import type { ClusterClient, KubeObject } from '@l1vh/cluster-client';
 
 /** Where virt-controller records its overhead figure on the launcher pod. */
@@ -59,8 +59,8 @@ export function hypervisorOfPod(pod: KubeObject): HypervisorId {
   return 'qemu';
 }
 
-/** A memory quantity in bytes (Kubernetes quantity rules); null when absent or unreadable. */
-export function bytesOf(q: string | number | undefined): number | null {
-  const parsed = q === undefined ? null : parseQuantity(q);
-  return parsed?.ok ? Number(quantityValue(parsed.quantity)) : null;
+/** A memory quantity in bytes (Quantity.Value()); null when absent or unreadable. */
+function bytesOf(q: string | number | undefined): number | null {
+  const v = quantityValueOf(q);
+  return v === null ? null : Number(v);
 }

@@ -24,6 +24,11 @@ export async function readLive(client: ClusterClient, io: CliIO): Promise<LiveOb
   }
 }
 
+/** The live cluster as the only profile source (report, verify, a whatif of the live fleet). */
+export async function liveProfileSources(client: ClusterClient, io: CliIO): Promise<ProfileSources> {
+  return { texts: [], live: await readLive(client, io) };
+}
+
 /**
  * --profile files when given; else the live cluster when `cluster` says how to reach it (a client
  * already open, or flags to open one); else nothing (the embedded default).
@@ -39,7 +44,7 @@ export async function readProfileSources(files: readonly string[] | undefined, c
   }
   if (cluster === null) return { texts: [] };
   const client = 'list' in cluster ? cluster : await connectCluster(cluster, io);
-  return { texts: [], live: await readLive(client, io) };
+  return liveProfileSources(client, io);
 }
 
 /** core's profile from those sources and the inputs' own objects; an error in the profile exits 2. */

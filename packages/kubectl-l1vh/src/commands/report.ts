@@ -1,12 +1,12 @@
 // kubectl l1vh report: the cluster's VMIs counted by hypervisor (from their launcher pods'
 // device resources) and by L1VH fallback reason, as OpenMetrics text or a table.
 
-import { HYPERVISOR_LABELS, type HypervisorId } from '@l1vh/core';
+import { HYPERVISOR_LABELS, mshvIntent, type HypervisorId } from '@l1vh/core';
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { connectCluster } from '../cluster/connect.js';
 import { FALLBACK_REASONS, fallbackReason, type FallbackReason } from '../cluster/fallback.js';
 import { listLiveVmis } from '../cluster/launcher-pods.js';
-import { profileOrExit, readLive } from '../cluster/profile-source.js';
+import { liveProfileSources, profileOrExit } from '../cluster/profile-source.js';
 import { formatOpenMetrics } from '../formatters/openmetrics.js';
 import { formatTable } from '../formatters/table.js';
 import type { CliIO } from '../io.js';
@@ -41,10 +41,11 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   if (values.profile) throw new UsageError('report counts live VMIs; --profile does not apply');
 
   const client = await connectCluster(values, io);
-  const [liveProfile, live] = await Promise.all([readLive(client, io), listLiveVmis(client, values.namespace)]);
-  const resolved = profileOrExit({ texts: [], live: liveProfile }, [], io);
+  const [sources, live] = await Promise.all([liveProfileSources(client, io), listLiveVmis(client, values.namespace)]);
+  const resolved = profileOrExit(sources, [], io);
   if ('exit' in resolved) return resolved.exit;
-  const intent = resolved.summary.intent;
+  // Only the intent: the readiness summary would explain a default VM against every node.
+  const intent = mshvIntent(resolved.profile);
   const byHypervisor = new Map<HypervisorId, number>(HYPERVISORS.map((h) => [h, 0]));
   const byReason = new Map<FallbackReason, number>((Object.keys(FALLBACK_REASONS) as FallbackReason[]).map((r) => [r, 0]));
   for (const v of live) {

@@ -5,7 +5,7 @@
 import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { listLiveVmis } from '../cluster/launcher-pods.js';
 import { predict } from '../cluster/predict.js';
-import { profileOrExit, readLive } from '../cluster/profile-source.js';
+import { liveProfileSources, profileOrExit } from '../cluster/profile-source.js';
 import { connectCluster } from '../cluster/connect.js';
 import { formatTable } from '../formatters/table.js';
 import type { CliIO } from '../io.js';
@@ -54,8 +54,8 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
 
   const client = await connectCluster(values, io);
   const namespace = values['all-namespaces'] ? undefined : client.namespace;
-  const [liveProfile, live] = await Promise.all([readLive(client, io), listLiveVmis(client, namespace)]);
-  const resolved = profileOrExit({ texts: [], live: liveProfile }, [], io);
+  const [sources, live] = await Promise.all([liveProfileSources(client, io), listLiveVmis(client, namespace)]);
+  const resolved = profileOrExit(sources, [], io);
   if ('exit' in resolved) return resolved.exit;
   const profile = resolved.profile;
   const rows: VerifyRow[] = live

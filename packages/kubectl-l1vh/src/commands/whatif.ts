@@ -7,7 +7,7 @@ import { COMMON_OPTIONS, parse, UsageError } from '../args.js';
 import { readInputsWithCluster } from '../cluster-inputs.js';
 import { connectCluster, type ClusterFlags } from '../cluster/connect.js';
 import { listLiveFleet } from '../cluster/live-fleet.js';
-import { profileOrExit, readProfileSources, type ProfileSources } from '../cluster/profile-source.js';
+import { liveProfileSources, profileOrExit, readProfileSources, type ProfileSources } from '../cluster/profile-source.js';
 import { WHATIF_FORMATS, type WhatIfFormat } from '../formatters/whatif-index.js';
 import type { CliIO } from '../io.js';
 import type { Inputs } from '../read-inputs.js';
@@ -75,9 +75,10 @@ export async function whatifCommand(argv: string[], io: CliIO): Promise<number> 
   const gathered = await gatherInputs(positionals, values, io);
   if ('exit' in gathered) return gathered.exit;
   const { inputs } = gathered;
-  tuneForThroughput(inputs.sources.reduce((n, s) => n + s.text.length, 0));
   const loaded = loadObjects(inputs.sources, gathered.fromProfile ? {} : { namespace: values.namespace });
   const objects = loaded.objects.filter((o) => isVmLike(o.kind));
+  // Texts by bytes; live fleet and vm/NAME sources are values (no text): counted by VMs.
+  tuneForThroughput({ bytes: inputs.sources.reduce((n, s) => n + s.text.length, 0), objects: objects.length });
   const resolved = profileOrExit(gathered.profile, gathered.fromProfile ? [] : loaded.objects, io);
   if ('exit' in resolved) return resolved.exit;
   const profile = resolved.profile;
@@ -131,7 +132,6 @@ async function gatherInputs(positionals: string[], values: ClusterFlags & { prof
   }
   if (values['all-namespaces'] && values.namespace !== undefined) throw new UsageError('use -n NS or -A, not both');
   const client = await connectCluster(values, io);
-  const [profile, fleet] = await Promise.all([readProfileSources(undefined, client, io), listLiveFleet(client, values.namespace !== undefined ? client.namespace : undefined)]);
-  if ('exit' in profile) return profile;
+  const [profile, fleet] = await Promise.all([liveProfileSources(client, io), listLiveFleet(client, values.namespace !== undefined ? client.namespace : undefined)]);
   return { inputs: { sources: fleet.sources, problems: [] }, profile, fromProfile: false, runningOn: fleet.runningOn };
 }

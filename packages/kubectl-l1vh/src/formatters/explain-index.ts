@@ -10,5 +10,4 @@ export const EXPLAIN_FORMATS = {
   yaml: formatExplainYaml,
 } as const satisfies Record<string, (r: ExplainReport) => string>;
 
-export type { ExplainReport };
 export type ExplainFormat = keyof typeof EXPLAIN_FORMATS;

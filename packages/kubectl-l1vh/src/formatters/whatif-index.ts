@@ -8,5 +8,4 @@ export const WHATIF_FORMATS = {
   json: formatWhatIfJson,
 } as const satisfies Record<string, (r: WhatIfReport) => string>;
 
-export type { WhatIfReport };
 export type WhatIfFormat = keyof typeof WHATIF_FORMATS;

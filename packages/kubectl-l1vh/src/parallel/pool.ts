@@ -6,8 +6,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import type { LintConfig, ProfileRequest, SourceText } from '@l1vh/core';
-import { nodeIO } from '../io.js';
-import { readSource, type InputFile, type InputProblem } from '../read-inputs.js';
+import { readFromDisk, type InputFile, type InputProblem } from '../read-inputs.js';
 import { BATCH_BYTES, lintShare, type ShareJob, type ShareResult } from './lint-share.js';
 import { WORKER_ARG, WORKER_TAG, type LintJob, type LintReply } from './protocol.js';
 import { workerThreads } from './is-worker.js';
@@ -15,9 +14,9 @@ import { mayHoldContext, splitByBytes } from './split.js';
 import { tuneForThroughput } from '../v8-tuning.js';
 
 /** Below this many files a worker's start-up (~40 ms) costs more than it saves. */
-export const PARALLEL_MIN_FILES = 200;
+const PARALLEL_MIN_FILES = 200;
 /** Threads used at most (main thread included). */
-export const MAX_THREADS = 4;
+const MAX_THREADS = 4;
 
 export interface ParallelOptions {
   /** Threads including the main one; default: available cores, at most MAX_THREADS. */
@@ -44,12 +43,6 @@ function bundleFile(): string | undefined {
   return typeof __filename === 'string' && !__filename.endsWith('.ts') ? __filename : undefined;
 }
 
-/** Reads a file again from disk, with the checks of the first read. */
-export function readFromDisk(path: string): SourceText | InputProblem {
-  return readSource(path, (diskIO ??= nodeIO()));
-}
-let diskIO: ReturnType<typeof nodeIO> | undefined;
-
 /**
  * Lints `files` (from listInputs: a file without its text is read when its batch comes) against
  * the profile made of `profileSources` (files and/or live objects; the embedded default when
@@ -64,7 +57,7 @@ export async function lintFiles(
   opts: ParallelOptions = {},
 ): Promise<ParallelLintResult> {
   const read = opts.read ?? readFromDisk;
-  tuneForThroughput(files.reduce((n, f) => n + f.bytes, 0));
+  tuneForThroughput({ bytes: files.reduce((n, f) => n + f.bytes, 0) });
   const base = { profileSources, config, namespace: opts.namespace };
   if (files.length < (opts.minFiles ?? PARALLEL_MIN_FILES)) {
     // Small: everything at once, exactly core's lintSources over all the files.
@@ -82,7 +75,7 @@ export async function lintFiles(
     threads,
   );
   // Workers first, so they start while the main thread lints share 0.
-  const pending = ranges.slice(1).map((range) => runWorker(workerFile, toLintJob(jobOf(range))));
+  const pending = ranges.slice(1).map((range) => runWorker(workerFile, { ...jobOf(range), tag: WORKER_TAG }));
   const results: ShareResult[] = [lintShare(jobOf(ranges[0]!), read)];
   for (const [i, p] of pending.entries()) {
     const reply = await p;
@@ -95,18 +88,6 @@ export async function lintFiles(
     profileFindings: results[0]!.profileFindings,
     problems: results.flatMap((r) => r.problems),
     threads: ranges.length,
-  };
-}
-
-function toLintJob(job: ShareJob): LintJob {
-  return {
-    tag: WORKER_TAG,
-    files: [...job.files],
-    context: [...job.context],
-    profileSources: job.profileSources,
-    config: job.config,
-    batchBytes: job.batchBytes,
-    ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
 import { isLintJob, type LintReply } from './protocol.js';
 import { workerThreads } from './is-worker.js';
 import { lintShare } from './lint-share.js';
-import { readFromDisk } from './pool.js';
+import { readFromDisk } from '../read-inputs.js';
 
 export function runLintWorker(): void {
   const { parentPort, workerData } = workerThreads();
