@@ -160,9 +160,11 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     }),
     config.onDidChange((now) => {
       target.schedule();
-      if (JSON.stringify(now.exclude) !== JSON.stringify(targetSettings.exclude)) reindex();
-      else if (TARGET_KEYS.some((k) => now[k] !== targetSettings[k])) void target.refresh(); // re-lints on change
-      else retarget(); // lint switches and severities
+      const excludeChanged = JSON.stringify(now.exclude) !== JSON.stringify(targetSettings.exclude);
+      const targetChanged = TARGET_KEYS.some((k) => now[k] !== targetSettings[k]);
+      if (excludeChanged) reindex();
+      if (targetChanged) void target.refresh(); // re-lints on change
+      if (!excludeChanged && !targetChanged) retarget(); // lint switches and severities
       targetSettings = { ...now };
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void target.refresh()),

@@ -46,11 +46,6 @@ export function verdictOf(item: AnyItem): VerdictView {
   return { verdict, headline: headline(item, verdict, causes), causes };
 }
 
-/** The one-line outcome every surface starts with. */
-export function outcome(item: AnyItem): string {
-  return verdictOf(item).headline;
-}
-
 function headline(item: AnyItem, verdict: Verdict, causes: readonly VerdictCause[]): string {
   if (verdict === 'runs') return item.hypervisor ? SHORT_HYPERVISOR[item.hypervisor] : 'runs (hypervisor unknown)';
   const first = causes[0];

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { previewText } from '../../src/render/preview-text.js';
 import { api, coreExplain, fixture, locatedIn, open, positionOf, profileText, readText, restore, waitFor } from './helpers.js';
 import { LENS_VERDICT_CHARS } from '../../src/providers/codelens-provider.js';
-import { outcome, shorten } from '../../src/render/verdict.js';
+import { shorten, verdictOf } from '../../src/render/verdict.js';
 
 export function previewTests(): void {
   describe('domain XML preview', () => {
@@ -54,7 +54,7 @@ export function previewTests(): void {
         assert.ok(preview.getText().includes('Verdict: unschedulable (unschedulable).'), preview.getText());
         assert.ok(preview.getText().includes('no allocatable devices.kubevirt.io/mshv'), preview.getText());
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-        assert.ok(lenses.some((l) => l.command?.title.startsWith(`$(error) ${shorten(outcome(item), LENS_VERDICT_CHARS)}`) && l.command.title.startsWith('$(error) unschedulable: ')), lenses.map((l) => l.command?.title).join(' | '));
+        assert.ok(lenses.some((l) => l.command?.title.startsWith(`$(error) ${shorten(verdictOf(item).headline, LENS_VERDICT_CHARS)}`) && l.command.title.startsWith('$(error) unschedulable: ')), lenses.map((l) => l.command?.title).join(' | '));
       } finally {
         await vscode.workspace.getConfiguration('l1vh').update('profile', 'profiles/mshv-amd64.yaml', vscode.ConfigurationTarget.Workspace);
       }
