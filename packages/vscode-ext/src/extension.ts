@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const vmStatus = new VmStatus(cache);
   const log = vscode.window.createOutputChannel('l1vh', { log: true });
   const commands = new VmCommands(cache, preview, explanation);
-  const whatIf = new WhatIfCommands(target, { profile: () => combined.current().profile, files: () => index.ready().then(() => index.files()) });
+  const whatIf = new WhatIfCommands(target, { profile: () => combined.current().profile, files: () => index.ready().then(() => index.filesAndOpen((d) => d.languageId === 'yaml')) });
 
   const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
     // An indexed file re-indexes itself; the index then re-checks it and the files depending on it.

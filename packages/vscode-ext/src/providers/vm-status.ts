@@ -6,6 +6,7 @@ import { locateItem, sourceFiles } from '@l1vh/core';
 import { keyOf, vmAt, type AnalysisCache } from '../analysis/document-analysis.js';
 import { COMMANDS } from '../commands.js';
 import { md, vmTitle } from '../render/format.js';
+import { isYaml } from './diagnostics.js';
 import { causeLine, shorten, verdictOf } from '../render/verdict.js';
 
 const STATUS_CHARS = 60;
@@ -34,7 +35,7 @@ export class VmStatus implements vscode.Disposable {
 
   update(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): void {
     const doc = editor?.document;
-    const analysis = doc && doc.languageId === 'yaml' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === 'vscode-remote') ? this.cache.get(doc) : undefined;
+    const analysis = doc && isYaml(doc) ? this.cache.get(doc) : undefined;
     const vm = analysis && editor ? vmAt(analysis, doc!.offsetAt(editor.selection.active)) ?? analysis.vms[0] : undefined;
     if (!vm || !doc) {
       this.item.hide();
