@@ -2,6 +2,7 @@
 // wrapped; a VM whose values do not decode is kept as rejected, with the reason at its field.
 import { describe, expect, it } from 'vitest';
 import { explainAll, loadObjects, loadProfile, locateItem, sourceFiles } from '@l1vh/core';
+import { fieldHoverMarkdown } from '../src/render/hover-markdown.js';
 import { previewText } from '../src/render/preview-text.js';
 import { causeLine, shorten, verdictOf, wrap } from '../src/render/verdict.js';
 
@@ -29,5 +30,23 @@ describe('a VM whose memory.guest does not decode', () => {
     expect(text).toContain('Verdict: rejected (rejected).');
     expect(text).toContain('line 10');
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the field hover under a cause', () => {
+  it('drops the problems that restate a KubeVirt cause and keeps the others', () => {
+    const [e] = explainAll(loadObjects([{ path: '/w/vm.yaml', text: BANANA }]).objects, loadProfile([]).profile);
+    const cause = e!.item.causes[0]!;
+    const problems = [
+      { text: `spec.template.spec.domain.memory.guest: ${cause.message} (WRONG_TYPE)`, rule: 'WRONG_TYPE' },
+      { text: 'something else here (some-rule)', rule: 'some-rule' },
+    ];
+    const links = { preview: 'p', explain: 'x' };
+    const text = fieldHoverMarkdown(e!.item, { label: 'memory.guest', effect: undefined, contains: () => true, problems }, links);
+    expect(text.split('\n').filter((l) => l.startsWith('- $(error) '))).toHaveLength(1);
+    expect(text.split('\n').filter((l) => l.startsWith('- $(warning) '))).toEqual(['- $(warning) something else here \\(some-rule\\)']);
+    // with no cause in the field, every problem shows
+    const none = fieldHoverMarkdown(e!.item, { label: 'memory', effect: undefined, contains: () => false, problems }, links);
+    expect(none.split('\n').filter((l) => l.startsWith('- $(warning) '))).toHaveLength(2);
   });
 });

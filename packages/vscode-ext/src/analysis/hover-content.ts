@@ -5,7 +5,7 @@
 
 import { locateItem, sourceFiles, VMI_TEMPLATE_PATH, type PathSegment } from '@l1vh/core';
 import { fieldEffect } from '../render/field-effects.js';
-import { fieldHoverMarkdown, hoverMarkdown, type CommandLinks, type FieldFocus } from '../render/hover-markdown.js';
+import { fieldHoverMarkdown, hoverMarkdown, type CommandLinks, type FieldFocus, type FieldProblem } from '../render/hover-markdown.js';
 import { vmAt, type DocumentAnalysis, type VmAnalysis } from './document-analysis.js';
 
 export interface HoverContent {
@@ -17,7 +17,7 @@ export interface HoverContent {
 }
 
 /** Problems reported between two offsets of the document (diagnostic messages). */
-export type ProblemsIn = (start: number, end: number) => readonly string[];
+export type ProblemsIn = (start: number, end: number) => readonly FieldProblem[];
 
 const NO_PROBLEMS: ProblemsIn = () => [];
 

@@ -16,8 +16,20 @@ export interface FieldFocus {
   /** Whether a core source position lies inside the hovered field. */
   contains: (spot: SourceSpot) => boolean;
   /** Problems (diagnostics) reported inside the hovered field. */
-  problems: readonly string[];
+  problems: readonly FieldProblem[];
 }
+
+/** A diagnostic as the field hover shows it, with the lint rule (or input code) behind it. */
+export interface FieldProblem {
+  text: string;
+  rule: string | undefined;
+}
+
+/**
+ * Findings that restate a KubeVirt cause at its field: admission-rejected's own, and the stages it
+ * leaves to other rules (see core's admission-rejected rule). Under a cause they add nothing.
+ */
+const CAUSE_RULES: ReadonlySet<string> = new Set(['admission-rejected', 'unknown-field', 'WRONG_TYPE', 'instancetype-conflict', 'unknown-instancetype']);
 
 export interface CommandLinks {
   preview: string;
@@ -64,11 +76,11 @@ export function fieldHoverMarkdown(item: ExplainItem, focus: FieldFocus, links: 
       lines.push(`- $(error) ${md(c.message)}`);
     }
   }
+  const causeShown = seen.size > 0;
   for (const p of focus.problems) {
-    if (!seen.has(p) && ![...seen].some((m) => p.includes(m))) {
-      seen.add(p);
-      lines.push(`- $(warning) ${md(p)}`);
-    }
+    if (seen.has(p.text) || (causeShown && p.rule !== undefined && CAUSE_RULES.has(p.rule))) continue;
+    seen.add(p.text);
+    lines.push(`- $(warning) ${md(p.text)}`);
   }
   for (const t of item.overheadTerms) {
     if (t.source && focus.contains(t.source)) lines.push(`- adds **${mebibytes(t.bytes)}** overhead: ${md(t.label)} (${md(t.cause)})`);
