@@ -69,9 +69,11 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const whatIf = new WhatIfCommands(target, { profile: () => combined.current().profile, files: () => index.ready().then(() => index.filesAndOpen((d) => d.languageId === 'yaml')) });
 
   const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
-    // An indexed file re-indexes itself; the index then re-checks it and the files depending on it.
-    if (index.includes(doc.uri)) index.documentChanged(doc);
-    else void diagnostics.check(doc.uri);
+    // An indexed file re-indexes itself; the index then re-checks it and the files depending on it,
+    // and when a context object changed its listener has refreshed every view already.
+    if (index.includes(doc.uri)) {
+      if (index.documentChanged(doc)) return;
+    } else void diagnostics.check(doc.uri);
     preview.update(doc.uri);
     explanation.update(doc.uri);
     codeLens.refresh();
@@ -129,8 +131,15 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     vscode.workspace.onDidCloseTextDocument((doc) => {
       cache.invalidate(doc.uri);
       if (!isYaml(doc)) return;
-      void diagnostics.closed(doc.uri);
-      void index.fileChanged(doc.uri); // unsaved edits are gone: the file on disk counts again
+      if (!index.includes(doc.uri)) {
+        void diagnostics.closed(doc.uri);
+        return;
+      }
+      // Unsaved edits are gone: the file on disk counts again, and the index's change re-checks it
+      // (a file gone from disk leaves the index: its problems go).
+      void index.fileChanged(doc.uri).then(() => {
+        if (!index.isIndexed(doc.uri)) diagnostics.delete(doc.uri);
+      });
     }),
     watcher.onDidCreate(onDisk),
     watcher.onDidChange(onDisk),

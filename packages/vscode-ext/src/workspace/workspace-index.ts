@@ -75,9 +75,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     else this.put(uri, text);
   }
 
-  /** An open document's text changed (or it was opened/closed with unsaved changes). */
-  documentChanged(document: vscode.TextDocument): void {
-    if (this.includes(document.uri)) this.put(document.uri, document.getText());
+  /**
+   * An open document's text changed (or it was opened/closed with unsaved changes). Returns whether
+   * the workspace's context objects changed (onDidChange then said so).
+   */
+  documentChanged(document: vscode.TextDocument): boolean {
+    return this.includes(document.uri) && this.put(document.uri, document.getText());
   }
 
   /** A file, or a folder with indexed files below it, was deleted; returns the files dropped. */
@@ -97,11 +100,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     return gone.map(([, u]) => u);
   }
 
-  private put(uri: vscode.Uri, text: string): void {
+  /** Indexes a file's text; returns whether the context objects changed. */
+  private put(uri: vscode.Uri, text: string): boolean {
     const key = uri.toString();
     this.uris.set(key, uri);
     const change = this.context.set(key, pathOf(uri), text);
     this.report(change, [uri]);
+    return change.changed;
   }
 
   private report(change: ContextChange, extra: vscode.Uri[]): void {
