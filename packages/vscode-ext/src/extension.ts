@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const diagnostics = new WorkspaceDiagnostics(collection, () => combined.current().profile, config, cache, index);
   const preview = new VmContentProvider({ scheme: PREVIEW_SCHEME, suffix: '.domain.xml', render: previewText }, cache);
   const explanation = new VmContentProvider(
-    { scheme: EXPLAIN_SCHEME, suffix: '.explain.md', render: (item, missing) => (item ? explainMarkdown(item, target.current.label, target.current.notes) : `l1vh: ${missing}\n`) },
+    { scheme: EXPLAIN_SCHEME, suffix: '.explain.md', render: (item, missing, files) => (item ? explainMarkdown(item, files, target.current.label, target.current.notes) : `l1vh: ${missing}\n`) },
     cache,
   );
   const codeLens = new CodeLensProvider(cache);

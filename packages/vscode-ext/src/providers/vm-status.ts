@@ -2,12 +2,11 @@
 // Clicking it opens the full explanation.
 
 import * as vscode from 'vscode';
-import { locateItem, sourceFiles } from '@l1vh/core';
 import { keyOf, vmAt, type AnalysisCache } from '../analysis/document-analysis.js';
 import { COMMANDS } from '../commands.js';
 import { md, vmTitle } from '../render/format.js';
 import { isYaml } from './diagnostics.js';
-import { causeLine, shorten, verdictOf } from '../render/verdict.js';
+import { causeText, shorten, verdictOf } from '../render/verdict.js';
 
 const STATUS_CHARS = 60;
 /** Cursor moves while typing: the item follows once they pause. */
@@ -42,9 +41,9 @@ export class VmStatus implements vscode.Disposable {
       this.item.text = '';
       return;
     }
-    const v = verdictOf(locateItem(vm.item, sourceFiles([analysis!.parse], analysis!.profile)));
+    const v = verdictOf(vm.item, analysis!.files);
     this.item.text = `${v.verdict === 'runs' ? '$(pass)' : '$(error)'} ${vm.item.name || vm.item.kind}: ${shorten(v.headline, STATUS_CHARS)}`;
-    this.item.tooltip = new vscode.MarkdownString([`**${md(vmTitle(vm.item))}**: ${md(v.headline)}`, ...v.causes.map((c) => `- ${causeLine(c) ? `line ${causeLine(c)}: ` : ''}${md(c.message)}`), '', 'Click for the full explanation.'].join('\n'), true);
+    this.item.tooltip = new vscode.MarkdownString([`**${md(vmTitle(vm.item))}**: ${md(v.headline)}`, ...v.causes.map((c) => `- ${causeText(c, { markdown: true, field: false })}`), '', 'Click for the full explanation.'].join('\n'), true);
     this.item.command = { title: 'Explain', command: COMMANDS.explain, arguments: [doc.uri.toString(), keyOf(vm)] };
     this.item.backgroundColor = v.verdict === 'runs' ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
     this.item.show();

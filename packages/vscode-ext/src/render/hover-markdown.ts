@@ -3,9 +3,9 @@
 // the domain XML, overhead or pod, the overhead terms and decisions it caused, and the problems
 // reported on it — under the same verdict line.
 
-import type { ExplainItem, SourceSpot } from '@l1vh/core';
-import { md, mebibytes, vmTitle, type AnyItem } from './format.js';
-import { causeSpot, shorten, verdictOf } from './verdict.js';
+import type { ExplainItem, SourceFiles, SourceSpot } from '@l1vh/core';
+import { md, mebibytes, vmTitle } from './format.js';
+import { shorten, verdictOf } from './verdict.js';
 import { causeLines, nodeSummary, outcomeHeadline, overheadLine, resourcesLine } from './vm-facts.js';
 
 export interface FieldFocus {
@@ -43,12 +43,12 @@ const FIELD_VERDICT_CHARS = 90;
 /** Steps shown elsewhere (headline, node summary, status bar). */
 const HIDDEN_STEPS = new Set(['node', 'outcome', 'kubevirt-version']);
 
-/** The full card, on `kind` and `metadata.name`. */
-export function hoverMarkdown(item: AnyItem, targetLabel: string, links: CommandLinks): string {
+/** The full card, on `kind` and `metadata.name` (causes with their lines in `files`). */
+export function hoverMarkdown(item: ExplainItem, files: SourceFiles, targetLabel: string, links: CommandLinks): string {
   const out: string[] = [`**l1vh** · ${md(vmTitle(item))} · ${md(targetLabel)}`, ''];
   const nodes = nodeSummary(item);
   out.push(`${outcomeHeadline(item)}${nodes ? ` — ${nodes}` : ''}`, '');
-  const causes = causeLines(item);
+  const causes = causeLines(item, files);
   if (causes.length > 1) out.push(...causes, '');
   out.push(`${overheadLine(item, TOP_TERMS)}  `, resourcesLine(item), '');
   // links before the trace: the hover widget scrolls, and the trace is the least needed part
@@ -70,8 +70,7 @@ export function fieldHoverMarkdown(item: ExplainItem, focus: FieldFocus, links: 
   if (focus.effect) lines.push(focus.effect);
   const seen = new Set<string>();
   for (const c of v.causes) {
-    const spot = causeSpot(c);
-    if (spot && focus.contains(spot) && !seen.has(c.message)) {
+    if (c.source && focus.contains(c.source) && !seen.has(c.message)) {
       seen.add(c.message);
       lines.push(`- $(error) ${md(c.message)}`);
     }
