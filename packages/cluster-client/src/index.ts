@@ -4,4 +4,3 @@
 
 export { ClusterError, isClusterError, type ClusterClient, type ClusterModule, type ClusterOptions, type KubeObject, type ListScope, type ResourceRef } from './types.js';
 export { readLiveProfile } from './read-profile.js';
-export { redactUrl } from './redact.js';

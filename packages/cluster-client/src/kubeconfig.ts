@@ -113,9 +113,10 @@ export function secretsOf(user: User): string[] {
  * Gives an exec-auth plugin the PATH to run with (client-node spawns it with the env we set) and
  * says clearly when the plugin is nowhere on it.
  */
-export function prepareExec(user: User, path: string): string | undefined {
+export async function prepareExec(user: User, execPath: () => Promise<string>): Promise<string | undefined> {
   const exec = (user.exec ?? (user.authProvider as { config?: { exec?: unknown } } | undefined)?.config?.exec) as { command?: string; env?: { name: string; value: string }[] | null } | undefined;
   if (!exec?.command) return undefined;
+  const path = await execPath();
   const own = exec.env?.find((e) => e.name === 'PATH')?.value;
   const effective = own ? `${own}${delimiter}${path}` : path;
   exec.env = [...(exec.env ?? []).filter((e) => e.name !== 'PATH'), { name: 'PATH', value: effective }];

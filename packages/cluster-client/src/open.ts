@@ -32,7 +32,7 @@ export async function openCluster(opts: ClusterOptions): Promise<ClusterClient> 
     throw new ClusterError(`cluster "${loaded.cluster.name}" in ${loaded.origin} has an invalid server URL`);
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new ClusterError(`cluster "${loaded.cluster.name}" in ${loaded.origin}: server ${server} is neither https:// nor http://`);
-  const problem = opts.execPath !== undefined ? prepareExec(loaded.user, opts.execPath) : undefined;
+  const problem = opts.execPath !== undefined ? await prepareExec(loaded.user, opts.execPath) : undefined;
   if (problem) throw new ClusterError(problem);
   const requestOptions: https.RequestOptions = {};
   try {

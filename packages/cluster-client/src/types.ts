@@ -26,8 +26,11 @@ export interface ClusterOptions {
   verbosity: number;
   env: Record<string, string | undefined>;
   log: (line: string) => void;
-  /** PATH given to exec-auth plugins (an editor started from a desktop lacks the terminal's). */
-  execPath?: string;
+  /**
+   * PATH given to exec-auth plugins (an editor started from a desktop lacks the terminal's); asked
+   * for only when the kubeconfig user has an exec plugin (finding it may be slow).
+   */
+  execPath?: () => Promise<string>;
 }
 
 export interface ClusterClient {

@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const diagnostics = new WorkspaceDiagnostics(collection, () => combined.current().profile, config, cache, index);
   const preview = new VmContentProvider({ scheme: PREVIEW_SCHEME, suffix: '.domain.xml', render: previewText }, cache);
   const explanation = new VmContentProvider(
-    { scheme: EXPLAIN_SCHEME, suffix: '.explain.md', render: (item, missing) => (item ? explainMarkdown(item, target.current.label, target.current.notes) : `l1vh: ${missing}\n`) },
+    { scheme: EXPLAIN_SCHEME, suffix: '.explain.md', render: (item, missing, files) => (item ? explainMarkdown(item, files, target.current.label, target.current.notes) : `l1vh: ${missing}\n`) },
     cache,
   );
   const codeLens = new CodeLensProvider(cache);
@@ -66,12 +66,14 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
   const vmStatus = new VmStatus(cache);
   const log = vscode.window.createOutputChannel('l1vh', { log: true });
   const commands = new VmCommands(cache, preview, explanation);
-  const whatIf = new WhatIfCommands(target, { profile: () => combined.current().profile, files: () => index.ready().then(() => index.files()) });
+  const whatIf = new WhatIfCommands(target, { profile: () => combined.current().profile, files: () => index.ready().then(() => index.filesAndOpen((d) => d.languageId === 'yaml')) });
 
   const documentChanged = new Debouncer(DEBOUNCE_MS, (doc) => {
-    // An indexed file re-indexes itself; the index then re-checks it and the files depending on it.
-    if (index.includes(doc.uri)) index.documentChanged(doc);
-    else void diagnostics.check(doc.uri);
+    // An indexed file re-indexes itself; the index then re-checks it and the files depending on it,
+    // and when a context object changed its listener has refreshed every view already.
+    if (index.includes(doc.uri)) {
+      if (index.documentChanged(doc)) return;
+    } else void diagnostics.check(doc.uri);
     preview.update(doc.uri);
     explanation.update(doc.uri);
     codeLens.refresh();
@@ -129,8 +131,15 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     vscode.workspace.onDidCloseTextDocument((doc) => {
       cache.invalidate(doc.uri);
       if (!isYaml(doc)) return;
-      void diagnostics.closed(doc.uri);
-      void index.fileChanged(doc.uri); // unsaved edits are gone: the file on disk counts again
+      if (!index.includes(doc.uri)) {
+        void diagnostics.closed(doc.uri);
+        return;
+      }
+      // Unsaved edits are gone: the file on disk counts again, and the index's change re-checks it
+      // (a file gone from disk leaves the index: its problems go).
+      void index.fileChanged(doc.uri).then(() => {
+        if (!index.isIndexed(doc.uri)) diagnostics.delete(doc.uri);
+      });
     }),
     watcher.onDidCreate(onDisk),
     watcher.onDidChange(onDisk),
@@ -160,9 +169,11 @@ export function activate(context: vscode.ExtensionContext): L1vhApi {
     }),
     config.onDidChange((now) => {
       target.schedule();
-      if (JSON.stringify(now.exclude) !== JSON.stringify(targetSettings.exclude)) reindex();
-      else if (TARGET_KEYS.some((k) => now[k] !== targetSettings[k])) void target.refresh(); // re-lints on change
-      else retarget(); // lint switches and severities
+      const excludeChanged = JSON.stringify(now.exclude) !== JSON.stringify(targetSettings.exclude);
+      const targetChanged = TARGET_KEYS.some((k) => now[k] !== targetSettings[k]);
+      if (excludeChanged) reindex();
+      if (targetChanged) void target.refresh(); // re-lints on change
+      if (!excludeChanged && !targetChanged) retarget(); // lint switches and severities
       targetSettings = { ...now };
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void target.refresh()),

@@ -12,7 +12,8 @@ import { whatIfMarkdown } from './render/whatif-markdown.js';
 import { readText } from './workspace/read-text.js';
 
 /** What the comparison reads from the editor: the profile documents are explained against (the
- * target plus the workspace's context objects) and the workspace index's YAML files. */
+ * target plus the workspace's context objects) and the workspace index's YAML files plus the
+ * open YAML documents. */
 export interface WhatIfWorkspace {
   profile(): ClusterProfile;
   files(): Promise<vscode.Uri[]>;
@@ -114,11 +115,8 @@ export class WhatIfCommands implements vscode.TextDocumentContentProvider, vscod
 }
 
 /** Every object of the workspace's YAML files (open documents as edited). */
-async function workspaceObjects(indexed: vscode.Uri[]): Promise<{ objects: ReturnType<typeof loadObjects>['objects']; files: ParseResult[] }> {
-  const uris = [...indexed];
-  const open = vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml');
-  for (const d of open) if (!uris.some((u) => u.toString() === d.uri.toString())) uris.push(d.uri);
-  uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+async function workspaceObjects(files: vscode.Uri[]): Promise<{ objects: ReturnType<typeof loadObjects>['objects']; files: ParseResult[] }> {
+  const uris = [...files].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   const sources: { path: string; text: string }[] = [];
   for (const uri of uris) {
     const text = await readText(uri); // an unreadable file is not part of the fleet

@@ -4,8 +4,8 @@
 // one VM never re-explains the others. No `vscode` import: the editor benchmark runs this module.
 
 import {
-  applyEdit, explainObject, isVmLike, parseIncremental, readObjects, withInputs,
-  type ClusterProfile, type Explained, type ExplainItem, type SourceSpot, type IncrementalParse, type ManifestObject, type ParsedDocument,
+  applyEdit, explainObject, isVmLike, parseIncremental, readObjects, sourceFiles, withInputs,
+  type ClusterProfile, type Explained, type ExplainItem, type SourceFiles, type SourceSpot, type IncrementalParse, type ManifestObject, type ParsedDocument,
 } from '@l1vh/core';
 
 /** The cluster the document is explained against (the extension's TargetState). */
@@ -85,6 +85,11 @@ export interface DocumentAnalysis {
   parse: IncrementalParse;
   profile: ClusterProfile;
   vms: VmAnalysis[];
+  /**
+   * The files places point into, for line/col: this document's own at once (causes point only
+   * there); the profile's are listed on the first place in another file, once per analysis.
+   */
+  files: SourceFiles;
 }
 
 /** A profile built from the target plus a file's context objects (compared by value identity). */
@@ -182,7 +187,7 @@ export class AnalysisCache {
         vms.push(new VmAnalysis(vms.length, object, doc.start + span.start, doc.start + span.end, (obj, withXml) => explainCached(slots, obj, profile, withXml)));
       });
     }
-    return { version: state.version, parse: state.parse, profile, vms };
+    return { version: state.version, parse: state.parse, profile, vms, files: documentFiles(state.parse, profile) };
   }
 
   private read(doc: ParsedDocument): ReadDocument {
@@ -212,6 +217,12 @@ export class AnalysisCache {
     state.context = { base: target.profile, context: values, profile };
     return profile;
   }
+}
+
+/** core's sourceFiles([parse], profile), without walking the profile for the document's own path. */
+function documentFiles(parse: IncrementalParse, profile: ClusterProfile): SourceFiles {
+  let all: SourceFiles | undefined;
+  return (path) => (path === parse.file.path ? parse.file : (all ??= sourceFiles([parse], profile))(path));
 }
 
 function sameValues(a: readonly object[], b: readonly object[]): boolean {

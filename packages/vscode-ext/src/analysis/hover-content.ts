@@ -3,9 +3,9 @@
 // the rendered markdown. The full card on `kind` and `metadata.name`; a short field hover on
 // anything under `spec`; nothing elsewhere.
 
-import { locateItem, sourceFiles, VMI_TEMPLATE_PATH, type PathSegment } from '@l1vh/core';
+import { VMI_TEMPLATE_PATH, type PathSegment } from '@l1vh/core';
 import { fieldEffect } from '../render/field-effects.js';
-import { fieldHoverMarkdown, hoverMarkdown, type CommandLinks, type FieldFocus } from '../render/hover-markdown.js';
+import { fieldHoverMarkdown, hoverMarkdown, type CommandLinks, type FieldFocus, type FieldProblem } from '../render/hover-markdown.js';
 import { vmAt, type DocumentAnalysis, type VmAnalysis } from './document-analysis.js';
 
 export interface HoverContent {
@@ -17,7 +17,7 @@ export interface HoverContent {
 }
 
 /** Problems reported between two offsets of the document (diagnostic messages). */
-export type ProblemsIn = (start: number, end: number) => readonly string[];
+export type ProblemsIn = (start: number, end: number) => readonly FieldProblem[];
 
 const NO_PROBLEMS: ProblemsIn = () => [];
 
@@ -34,7 +34,7 @@ export function hoverContent(analysis: DocumentAnalysis, offset: number, targetL
   const start = field.span.keyStart ?? field.span.start;
   const end = field.span.keyEnd ?? field.span.end;
   // The card shows places as lines; the field hover compares offsets (core's own form).
-  if (onCard) return { vm, markdown: hoverMarkdown(locateItem(vm.item, sourceFiles([analysis.parse], analysis.profile)), targetLabel, links(vm)), start, end };
+  if (onCard) return { vm, markdown: hoverMarkdown(vm.item, analysis.files, targetLabel, links(vm)), start, end };
   const path = analysis.parse.file.path;
   const item = vm.item;
   const vmiSpec = [...VMI_TEMPLATE_PATH[item.kind], 'spec'];

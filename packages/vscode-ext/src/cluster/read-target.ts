@@ -4,7 +4,7 @@
 
 import { resolveProfile, type ClusterProfile, type LiveObjects, type ProfileRequest, type ProfileSummary, type SourceText } from '@l1vh/core';
 import { readLiveProfile, type ClusterModule, type ClusterOptions } from '@l1vh/cluster-client';
-import { loginShellPath, mergePath } from './login-shell-path.js';
+import { loginShellPath, mergePath, type LoginShellPath } from './login-shell-path.js';
 
 export type TargetSource = 'cluster' | 'offline-file' | 'embedded';
 
@@ -32,7 +32,7 @@ export interface ClusterSettings {
 
 export type LiveRead = { live: LiveObjects; context: string; contexts: string[] } | { error: string; contexts: string[] };
 
-function clusterOptions(s: ClusterSettings, env: Record<string, string | undefined>, execPath?: string): ClusterOptions {
+function clusterOptions(s: ClusterSettings, env: Record<string, string | undefined>, execPath?: () => Promise<string>): ClusterOptions {
   return {
     ...(s.kubeconfig ? { kubeconfig: s.kubeconfig } : {}),
     ...(s.context ? { context: s.context } : {}),
@@ -59,11 +59,14 @@ export async function kubeContexts(s: ClusterSettings, env: Record<string, strin
   }
 }
 
-/** The live cluster's profile objects; exec-auth plugins get the editor PATH plus the login shell's. */
+/**
+ * The live cluster's profile objects; exec-auth plugins get the editor PATH plus the login shell's
+ * (the login shell is asked only when the kubeconfig user has an exec plugin).
+ */
 export async function readLiveTarget(s: ClusterSettings, env: Record<string, string | undefined> = process.env): Promise<LiveRead> {
   const mod = await clusterModule();
-  const login = await loginShellPath();
-  const opts = clusterOptions(s, env, mergePath(env.PATH, login.path));
+  let login: LoginShellPath | undefined;
+  const opts = clusterOptions(s, env, async () => mergePath(env.PATH, (login = await loginShellPath()).path));
   let contexts: string[] = [];
   try {
     contexts = mod.listContexts(opts).contexts;
@@ -74,7 +77,7 @@ export async function readLiveTarget(s: ClusterSettings, env: Record<string, str
       return { error: `cluster "${client.context}" unreachable: ${message(e)}`, contexts };
     }
   } catch (e) {
-    return { error: `no cluster: ${message(e)}${login.path === null && /exec-auth/.test(message(e)) ? ` (login shell PATH unknown: ${login.error ?? 'unreadable'})` : ''}`, contexts };
+    return { error: `no cluster: ${message(e)}${login?.path === null && /exec-auth/.test(message(e)) ? ` (login shell PATH unknown: ${login.error ?? 'unreadable'})` : ''}`, contexts };
   }
 }
 

@@ -108,9 +108,7 @@ export class WorkspaceDiagnostics {
     this.lintConfigs.clear();
     if (!this.config.settings.lintEnabled) return 0;
     await this.index.ready();
-    const files = this.index.files();
-    const keys = new Set(files.map((f) => f.toString()));
-    for (const doc of vscode.workspace.textDocuments) if (isYaml(doc) && !keys.has(doc.uri.toString())) files.push(doc.uri);
+    const files = this.index.filesAndOpen(isYaml);
     for (const uri of files) await this.check(uri);
     return files.length;
   }

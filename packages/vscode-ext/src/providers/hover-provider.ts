@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { keyOf, type AnalysisCache, type VmAnalysis } from '../analysis/document-analysis.js';
 import { hoverContent } from '../analysis/hover-content.js';
 import { COMMANDS, commandUri } from '../commands.js';
-import type { CommandLinks } from '../render/hover-markdown.js';
+import type { CommandLinks, FieldProblem } from '../render/hover-markdown.js';
+import { DIAGNOSTIC_SOURCE, findingOf } from './diagnostics.js';
 
 export class HoverProvider implements vscode.HoverProvider {
   constructor(
@@ -18,9 +19,14 @@ export class HoverProvider implements vscode.HoverProvider {
       const args = [document.uri.toString(), keyOf(vm)];
       return { preview: commandUri(COMMANDS.preview, args), explain: commandUri(COMMANDS.explain, args) };
     };
-    const problems = (start: number, end: number): string[] => {
+    const problems = (start: number, end: number): FieldProblem[] => {
       const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
-      return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'l1vh' && range.contains(d.range.start)).map((d) => `${d.message}${d.code ? ` (${String(typeof d.code === 'object' ? d.code.value : d.code)})` : ''}`);
+      return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && range.contains(d.range.start)).map((d) => {
+        const code = d.code ? String(typeof d.code === 'object' ? d.code.value : d.code) : undefined;
+        const finding = findingOf(d);
+        // The code is the finding's rule id (or input code) too, for a diagnostic VS Code copied.
+        return { text: `${d.message}${code ? ` (${code})` : ''}`, rule: finding ? (finding.ruleId ?? finding.code) : code };
+      });
     };
     const hover = hoverContent(this.cache.get(document), document.offsetAt(position), this.targetLabel(), links, problems);
     if (!hover) return undefined;

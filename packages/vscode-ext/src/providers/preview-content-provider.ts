@@ -46,7 +46,7 @@ export class VmContentProvider implements vscode.TextDocumentContentProvider, vs
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const q = parseQuery(uri);
-    if (!q) return this.kind.render(undefined, `bad address ${uri.toString()}`);
+    if (!q) return this.kind.render(undefined, `bad address ${uri.toString()}`, () => undefined);
     const source = await vscode.workspace.openTextDocument(vscode.Uri.parse(q.source));
     return vmDocumentText(this.cache.get(source), q.vm, source.uri.path.split('/').pop() ?? '', this.kind.render);
   }

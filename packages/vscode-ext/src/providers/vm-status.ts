@@ -2,11 +2,11 @@
 // Clicking it opens the full explanation.
 
 import * as vscode from 'vscode';
-import { locateItem, sourceFiles } from '@l1vh/core';
 import { keyOf, vmAt, type AnalysisCache } from '../analysis/document-analysis.js';
 import { COMMANDS } from '../commands.js';
 import { md, vmTitle } from '../render/format.js';
-import { causeLine, shorten, verdictOf } from '../render/verdict.js';
+import { isYaml } from './diagnostics.js';
+import { causeText, shorten, verdictOf } from '../render/verdict.js';
 
 const STATUS_CHARS = 60;
 /** Cursor moves while typing: the item follows once they pause. */
@@ -34,16 +34,16 @@ export class VmStatus implements vscode.Disposable {
 
   update(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): void {
     const doc = editor?.document;
-    const analysis = doc && doc.languageId === 'yaml' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === 'vscode-remote') ? this.cache.get(doc) : undefined;
+    const analysis = doc && isYaml(doc) ? this.cache.get(doc) : undefined;
     const vm = analysis && editor ? vmAt(analysis, doc!.offsetAt(editor.selection.active)) ?? analysis.vms[0] : undefined;
     if (!vm || !doc) {
       this.item.hide();
       this.item.text = '';
       return;
     }
-    const v = verdictOf(locateItem(vm.item, sourceFiles([analysis!.parse], analysis!.profile)));
+    const v = verdictOf(vm.item, analysis!.files);
     this.item.text = `${v.verdict === 'runs' ? '$(pass)' : '$(error)'} ${vm.item.name || vm.item.kind}: ${shorten(v.headline, STATUS_CHARS)}`;
-    this.item.tooltip = new vscode.MarkdownString([`**${md(vmTitle(vm.item))}**: ${md(v.headline)}`, ...v.causes.map((c) => `- ${causeLine(c) ? `line ${causeLine(c)}: ` : ''}${md(c.message)}`), '', 'Click for the full explanation.'].join('\n'), true);
+    this.item.tooltip = new vscode.MarkdownString([`**${md(vmTitle(vm.item))}**: ${md(v.headline)}`, ...v.causes.map((c) => `- ${causeText(c, { markdown: true, field: false })}`), '', 'Click for the full explanation.'].join('\n'), true);
     this.item.command = { title: 'Explain', command: COMMANDS.explain, arguments: [doc.uri.toString(), keyOf(vm)] };
     this.item.backgroundColor = v.verdict === 'runs' ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
     this.item.show();

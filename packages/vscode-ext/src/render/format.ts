@@ -1,9 +1,6 @@
 // Small text helpers shared by hover, CodeLens, preview and status bar (the verdict line is verdict.ts).
 
-import type { ExplainItem, HypervisorId, LocatedExplainItem } from '@l1vh/core';
-
-/** An item as core gives it (offsets) or located (line/col): the renderers that read no place take either. */
-export type AnyItem = ExplainItem | LocatedExplainItem;
+import type { ExplainItem, HypervisorId } from '@l1vh/core';
 
 const MI = 1024 * 1024;
 
@@ -25,7 +22,7 @@ export const SHORT_HYPERVISOR: Readonly<Record<HypervisorId, string>> = {
   qemu: 'QEMU (emulated)',
 };
 
-export function vmTitle(item: AnyItem): string {
+export function vmTitle(item: ExplainItem): string {
   return `${item.kind} ${item.namespace}/${item.name || '(unnamed)'}`;
 }
 

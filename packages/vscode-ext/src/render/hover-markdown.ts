@@ -3,9 +3,9 @@
 // the domain XML, overhead or pod, the overhead terms and decisions it caused, and the problems
 // reported on it — under the same verdict line.
 
-import type { ExplainItem, SourceSpot } from '@l1vh/core';
-import { md, mebibytes, vmTitle, type AnyItem } from './format.js';
-import { causeSpot, shorten, verdictOf } from './verdict.js';
+import type { ExplainItem, SourceFiles, SourceSpot } from '@l1vh/core';
+import { md, mebibytes, vmTitle } from './format.js';
+import { shorten, verdictOf } from './verdict.js';
 import { causeLines, nodeSummary, outcomeHeadline, overheadLine, resourcesLine } from './vm-facts.js';
 
 export interface FieldFocus {
@@ -16,8 +16,20 @@ export interface FieldFocus {
   /** Whether a core source position lies inside the hovered field. */
   contains: (spot: SourceSpot) => boolean;
   /** Problems (diagnostics) reported inside the hovered field. */
-  problems: readonly string[];
+  problems: readonly FieldProblem[];
 }
+
+/** A diagnostic as the field hover shows it, with the lint rule (or input code) behind it. */
+export interface FieldProblem {
+  text: string;
+  rule: string | undefined;
+}
+
+/**
+ * Findings that restate a KubeVirt cause at its field: admission-rejected's own, and the stages it
+ * leaves to other rules (see core's admission-rejected rule). Under a cause they add nothing.
+ */
+const CAUSE_RULES: ReadonlySet<string> = new Set(['admission-rejected', 'unknown-field', 'WRONG_TYPE', 'instancetype-conflict', 'unknown-instancetype']);
 
 export interface CommandLinks {
   preview: string;
@@ -31,12 +43,12 @@ const FIELD_VERDICT_CHARS = 90;
 /** Steps shown elsewhere (headline, node summary, status bar). */
 const HIDDEN_STEPS = new Set(['node', 'outcome', 'kubevirt-version']);
 
-/** The full card, on `kind` and `metadata.name`. */
-export function hoverMarkdown(item: AnyItem, targetLabel: string, links: CommandLinks): string {
+/** The full card, on `kind` and `metadata.name` (causes with their lines in `files`). */
+export function hoverMarkdown(item: ExplainItem, files: SourceFiles, targetLabel: string, links: CommandLinks): string {
   const out: string[] = [`**l1vh** · ${md(vmTitle(item))} · ${md(targetLabel)}`, ''];
   const nodes = nodeSummary(item);
   out.push(`${outcomeHeadline(item)}${nodes ? ` — ${nodes}` : ''}`, '');
-  const causes = causeLines(item);
+  const causes = causeLines(item, files);
   if (causes.length > 1) out.push(...causes, '');
   out.push(`${overheadLine(item, TOP_TERMS)}  `, resourcesLine(item), '');
   // links before the trace: the hover widget scrolls, and the trace is the least needed part
@@ -58,17 +70,16 @@ export function fieldHoverMarkdown(item: ExplainItem, focus: FieldFocus, links: 
   if (focus.effect) lines.push(focus.effect);
   const seen = new Set<string>();
   for (const c of v.causes) {
-    const spot = causeSpot(c);
-    if (spot && focus.contains(spot) && !seen.has(c.message)) {
+    if (c.source && focus.contains(c.source) && !seen.has(c.message)) {
       seen.add(c.message);
       lines.push(`- $(error) ${md(c.message)}`);
     }
   }
+  const causeShown = seen.size > 0;
   for (const p of focus.problems) {
-    if (!seen.has(p) && ![...seen].some((m) => p.includes(m))) {
-      seen.add(p);
-      lines.push(`- $(warning) ${md(p)}`);
-    }
+    if (seen.has(p.text) || (causeShown && p.rule !== undefined && CAUSE_RULES.has(p.rule))) continue;
+    seen.add(p.text);
+    lines.push(`- $(warning) ${md(p.text)}`);
   }
   for (const t of item.overheadTerms) {
     if (t.source && focus.contains(t.source)) lines.push(`- adds **${mebibytes(t.bytes)}** overhead: ${md(t.label)} (${md(t.cause)})`);

@@ -2,21 +2,23 @@
 // the verdict and its causes (wrapped, so nothing runs off the editor), followed by the XML the
 // pipeline still produced, labelled as what the VM would get if it ran.
 
-import { vmTitle, type AnyItem } from './format.js';
-import { VERDICT_LABEL, causeLine, verdictOf, wrap } from './verdict.js';
+import type { ExplainItem, SourceFiles } from '@l1vh/core';
+import { vmTitle } from './format.js';
+import { VERDICT_LABEL, causeText, verdictOf, wrap } from './verdict.js';
 
 /** Columns of the comment text (the comment's two-space indent comes on top). */
 export const PREVIEW_WRAP = 96;
 
-export function previewText(item: AnyItem | undefined, missing?: string): string {
+/** The preview; causes get their lines when `files` (the places' files) is given. */
+export function previewText(item: ExplainItem | undefined, missing?: string, files?: SourceFiles): string {
   if (!item) return comment([`l1vh: ${missing ?? 'no VM-like object here'}`]);
-  const v = verdictOf(item);
+  const v = verdictOf(item, files);
   if (v.verdict === 'runs' && item.domainXml !== null) return item.domainXml;
   const lines = [`l1vh: ${vmTitle(item)} on ${item.kubevirtVersion}`];
   if (v.verdict === 'runs') lines.push('No domain XML: the converter produced none for this VM.');
   else {
     lines.push(`Verdict: ${VERDICT_LABEL[v.verdict]} (${v.verdict}).`);
-    for (const c of v.causes) lines.push(...hang(`- ${causeLine(c) ? `line ${causeLine(c)}: ` : ''}${c.field && !c.message.includes(c.field) ? `${c.field}: ` : ''}${c.message}`));
+    for (const c of v.causes) lines.push(...hang(`- ${causeText(c)}`));
     if (item.decision.summary && !v.causes.some((c) => item.decision.summary.includes(c.message))) lines.push(...hang(`Decision: ${item.decision.summary}`));
   }
   for (const n of item.nodes) if (v.verdict !== 'runs') lines.push(...hang(`node ${n.node}: ${n.error ?? n.hypervisor ?? (n.reasons.join('; ') || 'ineligible')}`));

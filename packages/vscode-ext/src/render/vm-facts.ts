@@ -1,24 +1,24 @@
 // Markdown fragments about one ExplainItem, shared by the hover and the full explanation.
 // Every fragment copes with the fields core leaves null (no overhead, no resources, no nodes).
 
-import { HYPERVISOR_LABELS, type ExplainItem, type LocatedExplainItem } from '@l1vh/core';
-import { md, mebibytes, quantity, SHORT_HYPERVISOR, type AnyItem } from './format.js';
-import { causeLine, VERDICT_LABEL, verdictOf } from './verdict.js';
+import { HYPERVISOR_LABELS, positionOf, type ExplainItem, type SourceFiles } from '@l1vh/core';
+import { md, mebibytes, quantity, SHORT_HYPERVISOR } from './format.js';
+import { causeText, VERDICT_LABEL, verdictOf } from './verdict.js';
 
 /** The verdict as a markdown headline: the hypervisor when it runs, else why not. */
-export function outcomeHeadline(item: AnyItem): string {
+export function outcomeHeadline(item: ExplainItem): string {
   const v = verdictOf(item);
   if (v.verdict !== 'runs') {
     const label = VERDICT_LABEL[v.verdict];
-    return `$(error) **${label[0]!.toUpperCase()}${label.slice(1)}**: ${md(v.headline.slice(label.length + 2))}`;
+    return `$(error) **${label[0]!.toUpperCase()}${label.slice(1)}**: ${md(v.reason)}`;
   }
   if (!item.hypervisor) return '**Runs** (hypervisor unknown)';
   return `**${HYPERVISOR_LABELS[item.hypervisor]}** · libvirt domain type \`${item.domainType ?? '?'}\``;
 }
 
 /** One line per cause of a verdict other than `runs`, with the line it points at. */
-export function causeLines(item: AnyItem): string[] {
-  return verdictOf(item).causes.map((c) => `- ${causeLine(c) ? `line ${causeLine(c)}: ` : ''}${c.field && !c.message.includes(c.field) ? `\`${md(c.field)}\`: ` : ''}${md(c.message)}`);
+export function causeLines(item: ExplainItem, files: SourceFiles): string[] {
+  return verdictOf(item, files).causes.map((c) => `- ${causeText(c, { markdown: true })}`);
 }
 
 function nodeOutcome(n: ExplainItem['nodes'][number]): string {
@@ -27,7 +27,7 @@ function nodeOutcome(n: ExplainItem['nodes'][number]): string {
 }
 
 /** "MSHV (L1VH) on a, b; not schedulable on c": nodes grouped by what they would give. */
-export function nodeSummary(item: AnyItem, maxNames = 3): string | undefined {
+export function nodeSummary(item: ExplainItem, maxNames = 3): string | undefined {
   if (item.nodes.length === 0) return undefined;
   const groups = new Map<string, string[]>();
   for (const n of item.nodes) groups.set(nodeOutcome(n), [...(groups.get(nodeOutcome(n)) ?? []), n.node]);
@@ -38,11 +38,11 @@ export function nodeSummary(item: AnyItem, maxNames = 3): string | undefined {
 }
 
 /** One line per node, with the reasons a node cannot take the pod. */
-export function nodeLines(item: AnyItem): string[] {
+export function nodeLines(item: ExplainItem): string[] {
   return item.nodes.map((n) => `- \`${n.node}\`: ${md(nodeOutcome(n))}${n.reasons.length > 0 ? `: ${md(n.reasons.join('; '))}` : ''}`);
 }
 
-export function overheadLine(item: AnyItem, top: number): string {
+export function overheadLine(item: ExplainItem, top: number): string {
   if (item.overheadBytes === null) return 'Overhead: not computed for this VM.';
   const controller = item.controllerOverheadBytes !== null && item.controllerOverheadBytes !== item.overheadBytes ? ` (virt-controller: ${mebibytes(item.controllerOverheadBytes)})` : '';
   // Controller-only terms (network bindings) are not part of GetMemoryOverhead's total.
@@ -52,13 +52,17 @@ export function overheadLine(item: AnyItem, top: number): string {
   return `Overhead **${mebibytes(item.overheadBytes)}**${controller}${shown.length > 0 ? ` = ${shown.join(', ')}${rest}` : ''}`;
 }
 
-export function overheadTable(item: LocatedExplainItem): string[] {
+export function overheadTable(item: ExplainItem, files: SourceFiles): string[] {
   if (item.overheadTerms.length === 0) return [];
-  const rows = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes).map((t) => `| ${md(t.label)}${t.scope === 'controller' ? ' (virt-controller only)' : ''} | ${mebibytes(t.bytes)} | ${md(t.cause)} | ${t.source ? `${t.source.line}:${t.source.col}` : ''} |`);
+  const at = (spot: NonNullable<ExplainItem['overheadTerms'][number]['source']>): string => {
+    const p = positionOf(spot, files);
+    return `${p.line}:${p.col}`;
+  };
+  const rows = [...item.overheadTerms].sort((a, b) => b.bytes - a.bytes).map((t) => `| ${md(t.label)}${t.scope === 'controller' ? ' (virt-controller only)' : ''} | ${mebibytes(t.bytes)} | ${md(t.cause)} | ${t.source ? at(t.source) : ''} |`);
   return ['| term | size | cause | line |', '| --- | ---: | --- | --- |', ...rows];
 }
 
-export function resourcesLine(item: AnyItem): string {
+export function resourcesLine(item: ExplainItem): string {
   const r = item.launcherResources;
   if (!r) return 'Launcher pod resources: not computed for this VM.';
   const fmt = (rec: Record<string, string> | undefined): string => Object.entries(rec ?? {}).map(([k, v]) => `${md(k)} ${md(quantity(v) ?? v)}`).join(', ') || 'none';

@@ -63,10 +63,6 @@ export class ContextIndex {
     return this.generation;
   }
 
-  get size(): number {
-    return this.files.size;
-  }
-
   /** Indexes (or re-indexes) one file from its text. */
   set(key: string, path: string, text: string): ContextChange {
     return this.replace(key, indexText(path, text));
@@ -76,10 +72,6 @@ export class ContextIndex {
     const change = this.replace(key, undefined);
     this.files.delete(key);
     return change;
-  }
-
-  has(key: string): boolean {
-    return this.files.has(key);
   }
 
   /** Every context object of the workspace (files in index order). */
@@ -96,11 +88,6 @@ export class ContextIndex {
       if (change.kubevirt || [...change.names].some((n) => f.mentions.has(n))) out.push(key);
     }
     return out;
-  }
-
-  /** Files that may hold VMs. */
-  vmFiles(): string[] {
-    return [...this.files].filter(([, f]) => f.hasVms).map(([k]) => k);
   }
 
   private replace(key: string, next: IndexedFile | undefined): ContextChange {

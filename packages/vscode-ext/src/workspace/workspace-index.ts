@@ -46,9 +46,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.building ?? this.rebuild();
   }
 
-  /** The indexed files (what the workspace lint checks). */
+  /** The indexed files. */
   files(): vscode.Uri[] {
     return [...this.uris.values()];
+  }
+
+  /** The indexed files, then the open documents `accept` takes that are not among them. */
+  filesAndOpen(accept: (document: vscode.TextDocument) => boolean): vscode.Uri[] {
+    return withOpenDocuments(this.files(), accept);
   }
 
   isIndexed(uri: vscode.Uri): boolean {
@@ -70,9 +75,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     else this.put(uri, text);
   }
 
-  /** An open document's text changed (or it was opened/closed with unsaved changes). */
-  documentChanged(document: vscode.TextDocument): void {
-    if (this.includes(document.uri)) this.put(document.uri, document.getText());
+  /**
+   * An open document's text changed (or it was opened/closed with unsaved changes). Returns whether
+   * the workspace's context objects changed (onDidChange then said so).
+   */
+  documentChanged(document: vscode.TextDocument): boolean {
+    return this.includes(document.uri) && this.put(document.uri, document.getText());
   }
 
   /** A file, or a folder with indexed files below it, was deleted; returns the files dropped. */
@@ -92,11 +100,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     return gone.map(([, u]) => u);
   }
 
-  private put(uri: vscode.Uri, text: string): void {
+  /** Indexes a file's text; returns whether the context objects changed. */
+  private put(uri: vscode.Uri, text: string): boolean {
     const key = uri.toString();
     this.uris.set(key, uri);
     const change = this.context.set(key, pathOf(uri), text);
     this.report(change, [uri]);
+    return change.changed;
   }
 
   private report(change: ContextChange, extra: vscode.Uri[]): void {
@@ -115,11 +125,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const simple = patterns.filter((p) => !/[{}]/.test(p));
     const listed = await vscode.workspace.findFiles(YAML_GLOB, simple.length > 0 ? `{${simple.join(',')}}` : null, MAX_FILES);
     if (generation !== this.generation) return;
-    const uris = listed.filter((u) => !this.excluded(vscode.workspace.asRelativePath(u, false)));
+    const uris = withOpenDocuments(listed.filter((u) => !this.excluded(vscode.workspace.asRelativePath(u, false))), (doc) => doc.languageId === 'yaml' && this.includes(doc.uri));
     const keys = new Set(uris.map((u) => u.toString()));
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.languageId === 'yaml' && this.includes(doc.uri) && !keys.has(doc.uri.toString())) uris.push(doc.uri);
-    }
     for (const key of [...this.uris.keys()]) if (!keys.has(key)) this.context.delete(key);
     this.uris.clear();
     let longest = 0;
@@ -149,4 +156,12 @@ export class WorkspaceIndex implements vscode.Disposable {
 
 function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+}
+
+/** `uris`, then the open documents `accept` takes that are not among them. */
+function withOpenDocuments(uris: vscode.Uri[], accept: (document: vscode.TextDocument) => boolean): vscode.Uri[] {
+  const out = [...uris];
+  const keys = new Set(uris.map((u) => u.toString()));
+  for (const doc of vscode.workspace.textDocuments) if (accept(doc) && !keys.has(doc.uri.toString())) out.push(doc.uri);
+  return out;
 }

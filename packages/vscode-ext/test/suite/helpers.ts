@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { explainAll, loadObjects, loadProfile, lintSources, locateItem, sourceFiles, type ExplainItem, type Finding, type LintConfig, type LocatedExplainItem } from '@l1vh/core';
+import { explainAll, loadObjects, loadProfile, lintSources, sourceFiles, type ExplainItem, type Finding, type LintConfig, type SourceFiles } from '@l1vh/core';
 import { parse } from 'yaml';
 import type { L1vhApi } from '../../src/extension.js';
 import { LENS_VERDICT_CHARS } from '../../src/providers/codelens-provider.js';
@@ -43,9 +43,9 @@ export function coreExplain(path: string, text: string, profileText?: { path: st
   return explainAll(objects, profile).map((e) => e.item);
 }
 
-/** An item with its places as line/col in `text` (what the preview and the report show). */
-export function locatedIn(item: ExplainItem, path: string, text: string): LocatedExplainItem {
-  return locateItem(item, sourceFiles(loadObjects([{ path, text }]).files));
+/** The files an item's places point into when its manifest is `text` (line/col as the preview and the report show them). */
+export function filesOf(path: string, text: string): SourceFiles {
+  return sourceFiles(loadObjects([{ path, text }]).files);
 }
 
 export async function profileText(): Promise<{ path: string; text: string }> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { md, mebibytes, SHORT_HYPERVISOR, vmTitle } from '../../src/render/format.js';
-import { outcome } from '../../src/render/verdict.js';
+import { verdictOf } from '../../src/render/verdict.js';
 import { api, coreExplain, fixture, hoverText, lensStart, open, positionOf, profileText, readText } from './helpers.js';
 
 export function hoverTests(): void {
@@ -26,7 +26,7 @@ export function hoverTests(): void {
       }
       assert.ok(text.includes('Open domain XML preview') && text.includes('command:l1vh.previewDomainXml'), text);
       assert.ok(text.includes('Explain in full') && text.includes('command:l1vh.explain'), text);
-      assert.ok(outcome(item).length > 0);
+      assert.ok(verdictOf(item).headline.length > 0);
     });
 
     it('says what a hovered field adds: the video term of autoattachGraphicsDevice', async () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { previewText } from '../../src/render/preview-text.js';
-import { api, coreExplain, fixture, locatedIn, open, positionOf, profileText, readText, restore, waitFor } from './helpers.js';
+import { api, coreExplain, filesOf, fixture, open, positionOf, profileText, readText, restore, waitFor } from './helpers.js';
 import { LENS_VERDICT_CHARS } from '../../src/providers/codelens-provider.js';
-import { outcome, shorten } from '../../src/render/verdict.js';
+import { shorten, verdictOf } from '../../src/render/verdict.js';
 
 export function previewTests(): void {
   describe('domain XML preview', () => {
@@ -22,13 +22,13 @@ export function previewTests(): void {
       const [before] = coreExplain(uri.fsPath, editor.document.getText(), profile);
       assert.ok(before);
       if (before.domainXml !== null && !before.error) assert.equal(preview.getText(), before.domainXml);
-      assert.equal(preview.getText(), previewText(locatedIn(before, uri.fsPath, editor.document.getText())));
+      assert.equal(preview.getText(), previewText(before, undefined, filesOf(uri.fsPath, editor.document.getText())));
 
       const at = positionOf(editor.document, 'name: vm-12012');
       await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 'name: vm-12012'.length)), 'name: vm-12012-renamed'));
       const [after] = coreExplain(uri.fsPath, editor.document.getText(), profile);
       assert.ok(after);
-      const expected = after.domainXml !== null && !after.error ? after.domainXml : previewText(locatedIn(after, uri.fsPath, editor.document.getText()));
+      const expected = after.domainXml !== null && !after.error ? after.domainXml : previewText(after, undefined, filesOf(uri.fsPath, editor.document.getText()));
       assert.notEqual(expected, preview.getText(), 'the edit should change the preview');
       await waitFor('the preview to re-render', () => (preview.getText() === expected ? true : undefined));
       await restore(editor.document, original);
@@ -47,14 +47,14 @@ export function previewTests(): void {
         await open(uri);
         const preview = await vscode.commands.executeCommand<vscode.TextDocument>('l1vh.previewDomainXml', uri.toString(), { kind: item.kind, namespace: item.namespace, name: item.name, index: 0 });
         assert.ok(preview);
-        const expected = previewText(locatedIn(item, uri.fsPath, await readText(uri)));
+        const expected = previewText(item, undefined, filesOf(uri.fsPath, await readText(uri)));
         await waitFor('the failure preview', () => (preview.getText() === expected ? true : undefined), 10000, () => preview.getText());
         // useEmulation off: the launcher pod requests devices.kubevirt.io/mshv, which no node
         // allocates, so it stays Pending
         assert.ok(preview.getText().includes('Verdict: unschedulable (unschedulable).'), preview.getText());
         assert.ok(preview.getText().includes('no allocatable devices.kubevirt.io/mshv'), preview.getText());
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-        assert.ok(lenses.some((l) => l.command?.title.startsWith(`$(error) ${shorten(outcome(item), LENS_VERDICT_CHARS)}`) && l.command.title.startsWith('$(error) unschedulable: ')), lenses.map((l) => l.command?.title).join(' | '));
+        assert.ok(lenses.some((l) => l.command?.title.startsWith(`$(error) ${shorten(verdictOf(item).headline, LENS_VERDICT_CHARS)}`) && l.command.title.startsWith('$(error) unschedulable: ')), lenses.map((l) => l.command?.title).join(' | '));
       } finally {
         await vscode.workspace.getConfiguration('l1vh').update('profile', 'profiles/mshv-amd64.yaml', vscode.ConfigurationTarget.Workspace);
       }
