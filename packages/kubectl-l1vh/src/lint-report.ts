@@ -1,7 +1,8 @@
 // The lint report every formatter renders: findings with 1-based positions (resolved here, at
 // the edge, from core's offsets), the files linted and the rule table.
 
-import { RULES, type Finding, type Rule, type Severity, type SourceFiles } from '@l1vh/core';
+import { RULES, type Finding, type Rule, type Severity, type SourceText } from '@l1vh/core';
+import { linePosOf } from './report.js';
 
 export interface LocatedFinding {
   /** The rule id, or the input code (YAML_SYNTAX, …) for problems found while reading. */
@@ -41,15 +42,13 @@ export function ruleTable(): RuleInfo[] {
   return (Object.values(RULES) as Rule[]).map((r) => ({ id: r.id, severity: r.meta.severity, description: r.meta.description, doc: `docs/rules/${r.id}.md` }));
 }
 
-/** Findings with 1-based positions, read from the line index of the file `files` finds for each (core's sourceFiles over the parse results). */
-export function locateFindings(findings: readonly Finding[], files: SourceFiles): LocatedFinding[] {
+export function locateFindings(findings: readonly Finding[], sources: readonly SourceText[]): LocatedFinding[] {
   return findings.map((f) => {
     const base: LocatedFinding = { ruleId: f.ruleId ?? f.code, ...(f.messageId ? { messageId: f.messageId } : {}), severity: f.severity, message: f.message };
     if (!f.range) return base;
-    const lines = files(f.range.file)?.lines;
-    if (!lines) return { ...base, file: f.range.file };
-    const start = lines.linePos(f.range.start);
-    const end = lines.linePos(Math.max(f.range.end, f.range.start));
+    const start = linePosOf(f.range.file, f.range.start, sources);
+    const end = linePosOf(f.range.file, Math.max(f.range.end, f.range.start), sources);
+    if (!start || !end) return { ...base, file: f.range.file };
     return { ...base, file: f.range.file, line: start.line, col: start.col, endLine: end.line, endCol: end.col };
   });
 }
@@ -71,12 +70,12 @@ export interface ItemFinding {
 }
 
 /** Groups lint findings by the explain item (VM) they are about, in item order. */
-export function findingsPerItem(items: readonly { source: { file: string; offset: number } }[], findings: readonly Finding[], files: SourceFiles): ItemFinding[][] {
+export function findingsPerItem(items: readonly { source: { file: string; offset: number } }[], findings: readonly Finding[], sources: readonly SourceText[]): ItemFinding[][] {
   const key = (p: { file: string; offset: number }): string => `${p.file}\u0000${p.offset}`;
   const byItem = new Map(items.map((it, i) => [key(it.source), i]));
   const out: ItemFinding[][] = items.map(() => []);
   const withSubject = findings.filter((f) => f.ruleId && f.subject && byItem.has(key(f.subject)));
-  const located = locateFindings(withSubject, files);
+  const located = locateFindings(withSubject, sources);
   withSubject.forEach((f, i) => {
     const l = located[i]!;
     if (l.file === undefined || l.line === undefined) return;

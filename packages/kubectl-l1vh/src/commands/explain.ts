@@ -70,8 +70,8 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   const items: ExplainItem[] = explained.map((e) => e.item);
   // Findings from the same parse and the same explain results: nothing is computed twice.
   const lint = lintParsed(loaded.files, profile, { explained: new Map(explained.map((e) => [e.object.value, e])), namespace: values.namespace });
+  const findings = findingsPerItem(items, lint.findings, inputs.sources);
   const files = sourceFiles(loaded.files, profile);
-  const findings = findingsPerItem(items, lint.findings, files);
   io.stdout(EXPLAIN_FORMATS[format]({ items: items.map((it) => locateItem(it, files)), profile: profile.origin, showXml: values['show-xml'] === true, findings }));
   printProblems(inputs.problems, io);
   printFindings(loaded.findings, inputs.sources, io);

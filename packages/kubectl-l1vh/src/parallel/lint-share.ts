@@ -3,7 +3,7 @@
 // bounded by a batch whatever the size of the tree. The profile (plus the cross-file context) is
 // built once per thread; core caches the built-in instancetypes per thread too.
 
-import { lintParsed, loadObjects, parseInput, resolveProfile, sourceFiles, type Finding, type LintConfig, type ProfileRequest, type SourceText } from '@l1vh/core';
+import { lintSources, loadObjects, resolveProfile, type Finding, type LintConfig, type ProfileRequest, type SourceText } from '@l1vh/core';
 import { locateFindings, type LocatedFinding } from '../lint-report.js';
 import type { InputFile, InputProblem } from '../read-inputs.js';
 
@@ -31,7 +31,7 @@ export interface ShareJob {
 }
 
 /**
- * Lints `job.files` batch by batch. Each batch is parsed and linted by core's lintParsed against the
+ * Lints `job.files` batch by batch. Each batch is linted by core's lintSources against the
  * profile plus the objects of `job.context` (every file of the run that may hold context, in
  * input order), so a VM resolves an instancetype defined in another batch or share, and a name
  * defined twice resolves to its last definition, as when all files are linted at once.
@@ -45,12 +45,10 @@ export function lintShare(job: ShareJob, read: (path: string) => SourceText | In
   let bytes = 0;
   const flush = (): void => {
     if (batch.length === 0) return;
-    // Parsed once: the parse results are linted and their line indexes locate the findings.
-    const parsed = batch.map(parseInput);
-    const r = lintParsed(parsed, profile, { config, namespace, profileHasInputs: context.length > 0 || job.batchBytes !== Infinity });
+    const r = lintSources(batch, profile, { config, namespace, profileHasInputs: context.length > 0 || job.batchBytes !== Infinity });
     out.objects += r.objects;
     // A copy: a message may be a slice of the file's text, which would keep the whole text alive.
-    for (const f of structuredClone(locateFindings(r.findings, sourceFiles(parsed, profile)))) out.findings.push(f);
+    for (const f of structuredClone(locateFindings(r.findings, context.length > 0 ? [...batch, ...context] : batch))) out.findings.push(f);
     batch = [];
     bytes = 0;
   };
